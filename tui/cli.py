@@ -1,0 +1,123 @@
+"""The command line: parse arguments, call the domain, build the app, map errors to exit codes.
+
+Exit status: 0 success; 2 a problem in the user's files or arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from tui import __version__
+from tui.domain.errors import PodiumError, Problem
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 2
+
+COMMANDS = {
+    "check": "check a deck and its question banks; print every problem",
+}
+
+EPILOG = """commands:
+  podium [DECK]         present a deck (default: the bundled guide)
+  podium check [PATH]   check a deck and its banks, print every problem as path:line:col
+
+keys while presenting: → Space PgDn next · ← PgUp back · number+Enter jump · ? help · q quit
+docs: docs/authoring.md (deck and bank format), docs/presenting.md (keys and quizzes)
+"""
+
+
+def _present_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="podium",
+        description="Present a deck of Markdown slides in the terminal, with a scored quiz after "
+                    "each section.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("deck", nargs="?", type=Path,
+                        help="a deck folder (with slides/) or one Markdown file; default: the bundled guide")
+    parser.add_argument("--seed", type=int, help="shuffle quizzes the same way every time (shown in results)")
+    parser.add_argument("--theme", help="a Textual theme name, e.g. textual-dark, textual-light, nord")
+    parser.add_argument("--slide", type=int, metavar="N", help="open on slide N (counted from 1)")
+    parser.add_argument("--version", action="version", version=f"podium {__version__}")
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="podium check",
+        description="Load a deck and every question bank it uses; print each problem as "
+                    "path:line:col: severity: message. Exit 0 when there are no errors, 2 otherwise.",
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="a deck folder or Markdown file; default: the bundled guide")
+    return parser
+
+
+def _deck_path(path: Path | None) -> Path:
+    from tui.domain.paths import bundled_deck
+
+    return path if path is not None else bundled_deck()
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem.describe(), file=sys.stderr)
+
+
+def run_check(argv: Sequence[str]) -> int:
+    from tui.domain.loader import load_presentation
+
+    args = _check_parser().parse_args(argv)
+    try:
+        presentation = load_presentation(_deck_path(args.path))
+    except PodiumError as error:
+        print_problems(error.problems)
+        count = len(error.problems)
+        print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    deck = presentation.deck
+    print_problems(presentation.warnings)
+    takeaways = sum(len(section.takeaways) for section in deck.sections)
+    warnings = len(presentation.warnings)
+    print(
+        f"{deck.title}: {len(deck.sections)} sections, {deck.slide_count} slides, "
+        f"{takeaways} takeaways, {len(set(id(b) for b in presentation.banks.values()))} quiz banks, "
+        f"{presentation.question_count} questions; "
+        + (f"{warnings} warning{'s' if warnings != 1 else ''}" if warnings else "no problems")
+    )
+    return EXIT_OK
+
+
+def run_present(argv: Sequence[str]) -> int:
+    from tui.domain.loader import load_presentation
+
+    args = _present_parser().parse_args(argv)
+    try:
+        presentation = load_presentation(_deck_path(args.deck))
+    except PodiumError as error:
+        print_problems(error.problems)
+        return EXIT_PROBLEMS
+    from tui.ui.app import make_app
+
+    app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide)
+    if args.theme and args.theme not in app.available_themes:
+        names = ", ".join(sorted(app.available_themes))
+        print(f"podium: unknown theme '{args.theme}'; themes: {names}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    app.run()
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `podium` command."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "check":
+        return run_check(args[1:])
+    return run_present(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

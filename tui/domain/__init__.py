@@ -1,0 +1,1 @@
+"""The domain: decks, slides, quiz banks and scoring as plain Python. Never imports Textual."""

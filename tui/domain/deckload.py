@@ -1,0 +1,248 @@
+"""Loading a deck from disk: a folder (`slides/`, `quizzes/`, `deck.yaml`) or one Markdown file.
+
+Every problem in every file is collected, then raised together as one `PodiumError`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from tui.domain.deck import Deck, DeckInfo, Section
+from tui.domain.errors import PodiumError, Problem, ProblemLog
+from tui.domain.slides import parse_markdown
+from tui.domain.source import read_source
+from tui.domain.suggest import closest
+from tui.domain.yamlsource import YamlMap, YamlSeq, kind_of as _kind, load_yaml
+
+DECK_KEYS = ("title", "subtitle", "author", "date", "theme", "pass_mark")
+SECTION_KEYS = ("title", "takeaways", "quiz")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the working folder when inside it."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def parse_pass_mark(value: Any) -> float | None:
+    """`70%`, `0.7` or `70` -> 0.7; None when the value is not a pass mark."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%\s*", value)
+        if not match:
+            return None
+        value = float(match.group(1)) / 100
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if number > 1:
+            number /= 100
+        if 0 <= number <= 1:
+            return number
+    return None
+
+
+def _unknown_key(log: ProblemLog, path: str, data: YamlMap, key: Any, known: tuple[str, ...],
+                 where: str, fatal: bool) -> None:
+    guess = closest(str(key), known, cutoff=0.75)
+    hint = f" (did you mean '{guess}'?)" if guess else f"; known keys: {', '.join(known)}"
+    message = f"unknown key '{key}' in {where}{hint}"
+    line, col = data.pos(key)
+    if fatal:
+        log.error(path, line, col, message)
+    elif guess:
+        log.warning(path, line, col, message + "; it is ignored")
+
+
+def _string(log: ProblemLog, path: str, data: YamlMap, key: str) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if hasattr(value, "isoformat"):  # an unquoted date
+        return value.isoformat()
+    if not isinstance(value, str):
+        log.error(path, *data.vpos(key), f"'{key}' must be text, not {_kind(value)}")
+        return ""
+    return value.strip()
+
+
+def load_deck_info(path: Path, shown: str, log: ProblemLog) -> DeckInfo:
+    """Read `deck.yaml`; unknown keys are errors here, since the file is podium's own."""
+    text = read_source(path, shown)
+    data = load_yaml(text, shown, log)
+    if data is None:
+        return DeckInfo()
+    if not isinstance(data, YamlMap):
+        log.error(shown, 1, 1, "deck.yaml must be a mapping of keys to values")
+        return DeckInfo()
+    for key in data:
+        if key not in DECK_KEYS:
+            _unknown_key(log, shown, data, key, DECK_KEYS, "deck.yaml", fatal=True)
+    return _info(data, shown, log)
+
+
+def _info(data: YamlMap, shown: str, log: ProblemLog) -> DeckInfo:
+    pass_mark = 0.7
+    if "pass_mark" in data:
+        parsed = parse_pass_mark(data["pass_mark"])
+        if parsed is None:
+            log.error(shown, *data.vpos("pass_mark"),
+                      "'pass_mark' must be a percentage like 70% or a fraction like 0.7")
+        else:
+            pass_mark = parsed
+    return DeckInfo(
+        title=_string(log, shown, data, "title"),
+        subtitle=_string(log, shown, data, "subtitle"),
+        author=_string(log, shown, data, "author"),
+        date=_string(log, shown, data, "date"),
+        theme=_string(log, shown, data, "theme"),
+        pass_mark=pass_mark,
+    )
+
+
+def inside(root: Path, candidate: Path) -> bool:
+    """True when `candidate`, links resolved, lies inside `root`."""
+    try:
+        candidate.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _quiz_path(front: YamlMap, file: Path, root: Path, shown: str, log: ProblemLog,
+               default_dir: Path | None) -> Path | None:
+    if "quiz" not in front:
+        if default_dir is None:
+            return None
+        default = default_dir / f"{file.stem}.yaml"
+        return default if default.is_file() and inside(root, default) else None
+    value = front["quiz"]
+    if value is False or value is None:
+        return None
+    where = front.vpos("quiz")
+    if not isinstance(value, str) or not value.strip():
+        log.error(shown, *where, "'quiz' must be the path of a question bank, or false for no quiz")
+        return None
+    target = Path(value)
+    if target.is_absolute() or not inside(root, root / target):
+        log.error(shown, *where, f"quiz path '{value}' leaves the deck folder; keep banks inside it")
+        return None
+    if not (root / target).is_file():
+        log.error(shown, *where, f"quiz bank '{value}' does not exist")
+        return None
+    return root / target
+
+
+def _takeaways(front: YamlMap, shown: str, log: ProblemLog) -> tuple[str, ...]:
+    value = front.get("takeaways")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value_list: list[Any] = [value]
+        positions = [front.vpos("takeaways")]
+    elif isinstance(value, YamlSeq):
+        value_list, positions = list(value), [value.pos(i) for i in range(len(value))]
+    else:
+        log.error(shown, *front.vpos("takeaways"), "'takeaways' must be a list of short texts")
+        return ()
+    items = []
+    for item, where in zip(value_list, positions):
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
+            items.append(str(item).strip())
+        else:
+            log.error(shown, *where, f"a takeaway must be a line of text, not {_kind(item)}")
+    return tuple(items)
+
+
+def load_section(file: Path, root: Path, log: ProblemLog, default_quiz_dir: Path | None) -> tuple[Section, YamlMap]:
+    """One Markdown file -> a Section (problems go to `log`)."""
+    shown = display_path(file)
+    text = read_source(file, shown)
+    parsed = parse_markdown(text, shown, log)
+    front = parsed.front_matter
+    for key in front:
+        if key not in SECTION_KEYS:
+            _unknown_key(log, shown, front, key, SECTION_KEYS, "front matter", fatal=False)
+    title = _string(log, shown, front, "title") if "title" in front else ""
+    if not title:
+        title = next((slide.title for slide in parsed.slides if slide.title), "") or _pretty(file.stem)
+    if not parsed.slides and not front.get("takeaways"):
+        log.warning(shown, 1, 1, "this section has no slides")
+    section = Section(
+        title=title,
+        slides=parsed.slides,
+        takeaways=_takeaways(front, shown, log),
+        quiz_path=_quiz_path(front, file, root, shown, log, default_quiz_dir),
+        path=shown,
+        extra={key: front[key] for key in front if key not in SECTION_KEYS},
+    )
+    return section, front
+
+
+def _pretty(stem: str) -> str:
+    words = re.sub(r"^\d+[-_ .]*", "", stem).replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else stem
+
+
+def load_deck(path: Path) -> Deck:
+    """Load the deck at `path` (a folder or a Markdown file); raise `PodiumError` on errors."""
+    log = ProblemLog()
+    if path.is_file() or path.suffix.lower() in MARKDOWN_SUFFIXES:
+        return _load_single_file(path, log)
+    if not path.is_dir():
+        raise PodiumError([Problem(str(path), 1, 1, "no such deck: give a deck folder or a Markdown file")])
+    root = path
+    slides_dir = root / "slides"
+    if not slides_dir.is_dir():
+        raise PodiumError([Problem(str(path), 1, 1,
+                                   "not a deck: a deck folder holds a 'slides/' folder of Markdown files")])
+    info = DeckInfo()
+    deck_yaml = root / "deck.yaml"
+    if deck_yaml.is_file():
+        info = load_deck_info(deck_yaml, display_path(deck_yaml), log)
+    files = sorted(p for p in slides_dir.iterdir()
+                   if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file())
+    if not files:
+        raise PodiumError([Problem(display_path(slides_dir), 1, 1, "no Markdown files (*.md) in this folder")])
+    sections = []
+    for file in files:
+        if not inside(root, file):
+            log.error(display_path(file), 1, 1, "links outside the deck folder; refused")
+            continue
+        try:
+            section, _ = load_section(file, root, log, root / "quizzes")
+        except PodiumError as error:
+            log.problems.extend(error.problems)
+            continue
+        sections.append(section)
+    log.raise_if_errors()
+    if not info.title:
+        info = replace(info, title=_pretty(root.resolve().name), title_slide=False)
+    return Deck(info=info, sections=tuple(sections), root=root, warnings=tuple(log.warnings))
+
+
+def _load_single_file(path: Path, log: ProblemLog) -> Deck:
+    root = path.parent
+    section, front = load_section(path, root, log, default_quiz_dir=None)
+    log.raise_if_errors()
+    data = YamlMap()
+    for key in ("title", "subtitle", "author", "date", "theme", "pass_mark"):
+        if key in front:
+            data[key] = front[key]
+            data.key_pos[key] = front.pos(key)
+            data.value_pos[key] = front.vpos(key)
+    info = _info(data, section.path, log)
+    log.raise_if_errors()
+    # A single file's own front matter title names the deck, so no separate title slide is
+    # needed unless the front matter gives one.
+    if not info.title:
+        info = replace(info, title=section.title, title_slide=False)
+    return Deck(info=info, sections=(section,), root=root, warnings=tuple(log.warnings))

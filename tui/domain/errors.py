@@ -1,0 +1,64 @@
+"""One error type for every problem found in a user's files.
+
+A `Problem` is a position and a message; a `PodiumError` carries all the problems found in one
+load, so the user sees every mistake at once, each as `path:line:col: message`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in a user's file. Lines and columns count from 1."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: Severity = field(default="error", compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+    def describe(self) -> str:
+        """The problem with its severity, as `podium check` prints it."""
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+
+class PodiumError(Exception):
+    """Raised when a deck or bank cannot be used as written; holds every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: list[Problem] = sorted(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+class ProblemLog:
+    """Collects problems during one load, so loading goes on after the first mistake."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, path: str, line: int, col: int, message: str) -> None:
+        self.problems.append(Problem(path, line, col, message, "error"))
+
+    def warning(self, path: str, line: int, col: int, message: str) -> None:
+        self.problems.append(Problem(path, line, col, message, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        """Raise a `PodiumError` holding every error collected so far."""
+        if self.errors:
+            raise PodiumError(self.errors)

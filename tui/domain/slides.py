@@ -1,0 +1,204 @@
+"""Markdown text -> slides: front matter, separators, pauses and speaker notes.
+
+The format (see docs/authoring.md):
+- optional YAML front matter between `---` lines at the very top of the file;
+- slides split on a `---` line outside fenced code, or on `<!-- end_slide -->` (when a file uses
+  `end_slide`, as presenterm decks do, only `end_slide` splits and `---` stays a rule);
+- `<!-- pause -->`, `<!-- stop -->` and a `. . .` line reveal a slide step by step;
+- `<!-- notes: ... -->`, `<!-- note: ... -->` and `<!-- speaker_note: ... -->` are speaker notes;
+  in a Marp deck (`marp: true`) every comment that is not a directive is a note too;
+- any other HTML comment is never shown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.domain.deck import Slide
+from tui.domain.errors import ProblemLog
+from tui.domain.suggest import closest
+from tui.domain.yamlsource import YamlMap, load_yaml
+
+_SEPARATOR = re.compile(r"^ {0,3}-{3,}[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:")
+_END_SLIDE = re.compile(r"^\s*<!--\s*end_slide\s*-->\s*$")
+_PANDOC_PAUSE = re.compile(r"^\.[ \t]\.[ \t]\.[ \t]*$")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_NOTE_KEYWORD = re.compile(r"^\s*([A-Za-z_]+)\s*:", re.DOTALL)
+_MARP_DIRECTIVE = re.compile(r"^\s*_?[A-Za-z]+\s*:\s*\S[^\n]*$")
+
+NOTE_KEYWORDS = ("notes", "note", "speaker_note")
+PAUSE_KEYWORDS = ("pause", "stop")
+_PAUSE = "\x00pause\x00"  # a marker no cleaned text can hold
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """What one Markdown file holds before it becomes a section."""
+
+    front_matter: YamlMap
+    slides: tuple[Slide, ...]
+
+
+def split_front_matter(
+    lines: list[str], path: str, log: ProblemLog
+) -> tuple[YamlMap, int]:
+    """Front matter and the index of the first body line (0 when there is none)."""
+    empty = YamlMap()
+    if not lines or lines[0].rstrip() != "---":
+        return empty, 0
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    first = next((line for line in lines[1:end] if line.strip()), "")
+    if end is None or not _FRONT_MATTER_KEY.match(first):
+        if end is None and _FRONT_MATTER_KEY.match(first):
+            log.error(path, 1, 1, "front matter opened with '---' is never closed with '---'")
+            return empty, len(lines)
+        return empty, 0  # a leading separator, not front matter
+    data = load_yaml("\n".join(lines[1:end]), path, log, line_offset=1)
+    if data is None:
+        return empty, end + 1
+    if not isinstance(data, YamlMap):
+        log.error(path, 2, 1, "front matter must be a mapping of keys to values")
+        return empty, end + 1
+    return data, end + 1
+
+
+def _chunks(lines: list[str], start: int, path: str, log: ProblemLog) -> list[tuple[int, list[str]]]:
+    """Split body lines into slides: (first line number, lines) pairs."""
+    fence: str | None = None
+    fence_line = 0
+    uses_end_slide = any(_END_SLIDE.match(line) for line in lines[start:])
+    chunks: list[tuple[int, list[str]]] = [(start + 1, [])]
+    for index in range(start, len(lines)):
+        line = lines[index]
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence, fence_line = match.group(1), index + 1
+        elif fence is not None and match and match.group(1)[0] == fence[0] \
+                and len(match.group(1)) >= len(fence) and not match.group(2).strip():
+            fence = None
+        elif fence is None and (_END_SLIDE.match(line) if uses_end_slide else _SEPARATOR.match(line)):
+            previous = lines[index - 1] if index > start else ""
+            if not uses_end_slide and previous.strip() and not _SEPARATOR.match(previous):
+                log.warning(path, index + 1, 1,
+                            "'---' directly under a text line is a heading in CommonMark; "
+                            "put a blank line before the slide separator")
+            chunks.append((index + 2, []))
+            continue
+        chunks[-1][1].append(line)
+    if fence is not None:
+        log.warning(path, fence_line, 1, "code fence is never closed; it runs to the end of the file")
+    return chunks
+
+
+def _parse_slide(first_line: int, lines: list[str], path: str, log: ProblemLog,
+                 marp: bool) -> Slide | None:
+    """One chunk of lines -> a slide, or None when it shows nothing and has no notes."""
+    notes: list[str] = []
+    fence: str | None = None
+    out: list[str] = []
+    # Fenced code is kept verbatim; comments and pause lines are read only outside it.
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+        elif fence is not None and match and match.group(1)[0] == fence[0] and not match.group(2).strip():
+            fence = None
+        if fence is not None or match:
+            out.append(line)
+            index += 1
+            continue
+        if _PANDOC_PAUSE.match(line):
+            out.append(_PAUSE)
+            index += 1
+            continue
+        if "<!--" in line:
+            # Gather the whole comment, which may span lines.
+            joined = line
+            end = index
+            while "-->" not in joined[joined.index("<!--"):] and end + 1 < len(lines):
+                end += 1
+                joined += "\n" + lines[end]
+            if "-->" not in joined[joined.index("<!--"):]:
+                column = line.index("<!--") + 1
+                log.error(path, first_line + index, column, "HTML comment '<!--' is never closed with '-->'")
+                out.append(joined[: joined.index("<!--")])
+                index = end + 1
+                continue
+            kept = _COMMENT.sub(
+                lambda m: _classify(m.group(1), notes, path, first_line + index,
+                                    line.find("<!--") + 1, log, marp),
+                joined,
+            )
+            if kept.strip() or not joined.strip().startswith("<!--"):
+                out.append(kept)
+            index = end + 1
+            continue
+        out.append(line)
+        index += 1
+    body = "\n".join(out)
+    parts = [part.strip("\n") for part in body.split(_PAUSE)]
+    steps = tuple("\n\n".join(part for part in parts[: k + 1] if part.strip()) for k in range(len(parts)))
+    if not steps[-1].strip() and not notes:
+        return None
+    return Slide(steps=steps, notes="\n\n".join(notes), title=_title(out), line=first_line)
+
+
+def _classify(body: str, notes: list[str], path: str, line: int, col: int,
+              log: ProblemLog, marp: bool) -> str:
+    """What a comment becomes on the slide: a pause marker, or nothing (notes are collected)."""
+    word = body.strip().lower()
+    if word in PAUSE_KEYWORDS:
+        return _PAUSE
+    keyword = _NOTE_KEYWORD.match(body)
+    if keyword:
+        name = keyword.group(1).lower()
+        if name in NOTE_KEYWORDS:
+            notes.append(body[keyword.end():].strip())
+            return ""
+        guess = closest(name, NOTE_KEYWORDS + PAUSE_KEYWORDS + ("end_slide",), cutoff=0.75)
+        if guess in NOTE_KEYWORDS:
+            log.warning(path, line, col,
+                        f"comment keyword '{name}:' is not a notes keyword (did you mean '{guess}:'?); "
+                        "it is hidden, not shown as notes")
+            return ""
+    elif closest(word, PAUSE_KEYWORDS, cutoff=0.75) and word not in PAUSE_KEYWORDS and " " not in word:
+        log.warning(path, line, col, f"comment '{word}' is not a pause (did you mean 'pause'?)")
+    if marp and not _MARP_DIRECTIVE.match(body):
+        notes.append(body.strip())
+    return ""
+
+
+def _title(lines: list[str]) -> str | None:
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if match:
+            fence = None if fence else match.group(1)
+            continue
+        if fence:
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            return heading.group(2).strip() or None
+        if index + 1 < len(lines) and line.strip() and re.match(r"^ {0,3}=+\s*$", lines[index + 1]):
+            return line.strip()
+    return None
+
+
+def parse_markdown(text: str, path: str, log: ProblemLog) -> ParsedFile:
+    """Parse one cleaned Markdown file into its front matter and slides."""
+    lines = text.split("\n")
+    front_matter, start = split_front_matter(lines, path, log)
+    marp = front_matter.get("marp") is True
+    slides = []
+    for first_line, chunk in _chunks(lines, start, path, log):
+        slide = _parse_slide(first_line, chunk, path, log, marp)
+        if slide is not None:
+            slides.append(slide)
+    return ParsedFile(front_matter=front_matter, slides=tuple(slides))

@@ -1,0 +1,98 @@
+"""The order a deck is presented in: title, then per section its slides, takeaways and quiz.
+
+A position is a page and a step within it (pauses reveal a slide step by step). Moving is pure:
+each function takes a position and returns the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.domain.deck import Deck
+
+PageKind = Literal["title", "slide", "takeaways", "quiz"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the presentation. `section` and `slide` index into the deck (-1: none)."""
+
+    kind: PageKind
+    section: int = -1
+    slide: int = -1
+    steps: int = 1
+
+
+@dataclass(frozen=True)
+class Position:
+    page: int
+    step: int = 0
+
+
+class Walk:
+    """The pages of a deck in presenting order, and how to move between them."""
+
+    def __init__(self, deck: Deck) -> None:
+        pages: list[Page] = []
+        if deck.info.title_slide:
+            pages.append(Page("title"))
+        for s, section in enumerate(deck.sections):
+            for i, slide in enumerate(section.slides):
+                pages.append(Page("slide", s, i, len(slide.steps)))
+            if section.takeaways:
+                pages.append(Page("takeaways", s))
+            if section.quiz_path is not None:
+                pages.append(Page("quiz", s))
+        self.pages: tuple[Page, ...] = tuple(pages)
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def first(self) -> Position:
+        return Position(0, 0)
+
+    def last(self) -> Position:
+        return Position(len(self.pages) - 1, self.pages[-1].steps - 1) if self.pages else Position(0)
+
+    def next(self, at: Position) -> Position:
+        """One step on: the next pause of this slide, else the next page's first step."""
+        if at.step + 1 < self.pages[at.page].steps:
+            return Position(at.page, at.step + 1)
+        if at.page + 1 < len(self.pages):
+            return Position(at.page + 1, 0)
+        return at
+
+    def previous(self, at: Position) -> Position:
+        """One step back: the previous pause, else the previous page fully revealed."""
+        if at.step > 0:
+            return Position(at.page, at.step - 1)
+        if at.page > 0:
+            return Position(at.page - 1, self.pages[at.page - 1].steps - 1)
+        return at
+
+    def goto(self, number: int) -> Position | None:
+        """Page `number` counted from 1, fully revealed; None when there is no such page."""
+        if 1 <= number <= len(self.pages):
+            return Position(number - 1, self.pages[number - 1].steps - 1)
+        return None
+
+    def section_start(self, section: int) -> Position | None:
+        """The first page of a section."""
+        for index, page in enumerate(self.pages):
+            if page.section == section:
+                return Position(index, 0)
+        return None
+
+    def after_section(self, section: int) -> Position | None:
+        """The first page after a section ends; None when it is the last."""
+        index = max((i for i, page in enumerate(self.pages) if page.section == section), default=None)
+        if index is None or index + 1 >= len(self.pages):
+            return None
+        return Position(index + 1, 0)
+
+    def is_first(self, at: Position) -> bool:
+        return at.page == 0 and at.step == 0
+
+    def is_last(self, at: Position) -> bool:
+        return at == self.last()

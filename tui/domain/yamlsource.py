@@ -1,0 +1,176 @@
+"""Safe YAML loading that remembers where every key, value and item stood.
+
+Only PyYAML's safe constructors are used: tags that would build Python objects are refused.
+Mappings load as `YamlMap` and sequences as `YamlSeq`, which keep 1-based (line, col) positions
+so validation can point at the exact place of a mistake. Duplicate keys are reported, not
+silently overwritten.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from tui.domain.errors import Problem, ProblemLog
+
+try:  # libyaml's parser is several times faster; positions work the same.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+Position = tuple[int, int]
+
+MAX_ALIASES = 100
+"""More aliases than this in one document is refused, which stops 'billion laughs' bombs."""
+
+
+class YamlMap(dict):
+    """A mapping loaded from YAML, with the position of each key and each value."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.start: Position = (1, 1)
+        self.key_pos: dict[Any, Position] = {}
+        self.value_pos: dict[Any, Position] = {}
+
+    def pos(self, key: Any) -> Position:
+        """Where `key` stands, or where the mapping starts when it is absent."""
+        return self.key_pos.get(key, self.start)
+
+    def vpos(self, key: Any) -> Position:
+        """Where the value of `key` stands."""
+        return self.value_pos.get(key, self.pos(key))
+
+
+class YamlSeq(list):
+    """A sequence loaded from YAML, with the position of each item."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.start: Position = (1, 1)
+        self.item_pos: list[Position] = []
+
+    def pos(self, index: int) -> Position:
+        return self.item_pos[index] if index < len(self.item_pos) else self.start
+
+
+def _position(node: yaml.Node, line_offset: int) -> Position:
+    return (node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+
+
+def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> type:
+    class Loader(base):  # type: ignore[misc, valid-type]
+        def construct_podium_map(self, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+            data = YamlMap()
+            data.start = _position(node, line_offset)
+            yield data
+            self.flatten_mapping(node)
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                where = _position(key_node, line_offset)
+                try:
+                    hash(key)
+                except TypeError:
+                    log.error(path, *where, "a key must be a plain value, not a list or mapping")
+                    continue
+                if key in data:
+                    first = data.key_pos[key][0]
+                    log.error(path, *where, f"duplicate key '{key}' (first given on line {first})")
+                    continue
+                data[key] = self.construct_object(value_node, deep=True)
+                data.key_pos[key] = where
+                data.value_pos[key] = _position(value_node, line_offset)
+
+        def construct_podium_seq(self, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+            data = YamlSeq()
+            data.start = _position(node, line_offset)
+            yield data
+            for child in node.value:
+                data.append(self.construct_object(child, deep=True))
+                data.item_pos.append(_position(child, line_offset))
+
+    Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_podium_map)
+    Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_podium_seq)
+    return Loader
+
+
+def _count_aliases(text: str) -> int:
+    count = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            count += 1
+            if count > MAX_ALIASES:
+                break
+    return count
+
+
+def load_yaml(text: str, path: str, log: ProblemLog, line_offset: int = 0) -> Any:
+    """Load one YAML document safely; problems go to `log` and the result is then None.
+
+    `line_offset` is added to every line number, for YAML embedded in a larger file.
+    """
+    try:
+        if "*" in text and "&" in text and _count_aliases(text) > MAX_ALIASES:
+            log.error(path, 1 + line_offset, 1,
+                      f"more than {MAX_ALIASES} YAML aliases: refused as a possible alias bomb")
+            return None
+        loader = _make_loader(_BaseLoader, path, log, line_offset)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - the loader is a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        log.error(path, *_describe_yaml_error(error, text, line_offset))
+    except yaml.YAMLError as error:
+        log.error(path, 1 + line_offset, 1, f"invalid YAML: {error}")
+    except RecursionError:
+        log.error(path, 1 + line_offset, 1, "YAML nested too deeply")
+    return None
+
+
+def _describe_yaml_error(
+    error: yaml.MarkedYAMLError, text: str, line_offset: int
+) -> tuple[int, int, str]:
+    """Position and message for a PyYAML error, in the user's terms."""
+
+    def at(mark: Any) -> Position:
+        return (mark.line + 1 + line_offset, mark.column + 1)
+
+    problem = error.problem or "invalid YAML"
+    if "could not determine a constructor" in problem and error.problem_mark:
+        tag = problem.split("'")[1] if "'" in problem else problem
+        tag = tag.replace("tag:yaml.org,2002:", "!!")
+        line, col = at(error.problem_mark)
+        return line, col, f"YAML tag '{tag}' is not allowed: only plain data is loaded"
+    if "cannot start any token" in problem and error.problem_mark:
+        mark = error.problem_mark
+        lines = text.split("\n")
+        if mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t":
+            line, col = at(mark)
+            return line, col, "invalid YAML: a tab cannot indent YAML; use spaces"
+    if error.context and error.context_mark and "end of stream" in problem:
+        # An unclosed quote or bracket: point where it was opened.
+        line, col = at(error.context_mark)
+        context = error.context.replace("while scanning a quoted scalar", "a quoted string")
+        return line, col, f"invalid YAML: {context} is opened here and never closed"
+    mark = error.problem_mark or error.context_mark
+    line, col = at(mark) if mark else (1 + line_offset, 1)
+    return line, col, f"invalid YAML: {problem}"
+
+
+def problem_at(path: str, where: Position, message: str) -> Problem:
+    """A `Problem` at a YAML position."""
+    return Problem(path, where[0], where[1], message)
+
+
+def kind_of(value: Any) -> str:
+    """What a YAML value is, in words for a message."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text"

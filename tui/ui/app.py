@@ -1,0 +1,45 @@
+"""The podium App and `make_app`, the one factory used by the command line and every test."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from tui.domain.loader import Presentation
+from tui.domain.quizrun import new_seed
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.presenter import PresenterScreen
+
+DEFAULT_THEME = "textual-dark"
+
+
+class PodiumApp(App[None]):
+    """Presents one deck. Everything it shows comes from the `Presentation` it is given."""
+
+    CSS_PATH = ["styles/presenter.tcss", "styles/quiz.tcss"]
+    TITLE = "podium"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, presentation: Presentation, *, seed: int, theme: str, start: int | None) -> None:
+        super().__init__()
+        self.presentation = presentation
+        self.seed = seed
+        self.start_page = start
+        self.initial_theme = theme
+
+    def on_mount(self) -> None:
+        self.theme = self.initial_theme
+        self.title = self.presentation.deck.title
+        self.push_screen(PresenterScreen(self.presentation, self.seed, self.start_page))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,
+             start: int | None = None) -> PodiumApp:
+    """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
+    chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
+    return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start)

@@ -1,0 +1,65 @@
+"""The help screen: every key binding, read from the screens' own BINDINGS."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_NAMES = {
+    "right": "→", "left": "←", "up": "↑", "down": "↓", "space": "Space", "enter": "Enter",
+    "pagedown": "PgDn", "pageup": "PgUp", "backspace": "Backspace", "home": "Home", "end": "End",
+    "escape": "Esc", "question_mark": "?", "shift+up": "Shift+↑", "shift+down": "Shift+↓",
+}
+
+
+def key_label(keys: str) -> str:
+    return " ".join(KEY_NAMES.get(key.strip(), key.strip().upper() if key.startswith("f") and
+                                  key[1:].isdigit() else key.strip()) for key in keys.split(","))
+
+
+def bindings_table(title: str, bindings: list[Binding], extra: list[tuple[str, str]] = ()) -> Table:
+    table = Table(title=title, title_justify="left", show_header=False, box=None, expand=True)
+    table.add_column("Keys", style="bold", no_wrap=False, ratio=1)
+    table.add_column("Action", ratio=2)
+    seen: dict[str, list[str]] = {}
+    for binding in bindings:
+        if not binding.description:
+            continue
+        seen.setdefault(binding.description, []).append(binding.key)
+    for description, keys in seen.items():
+        table.add_row(Text(key_label(",".join(keys))), Text(description))
+    for keys, description in extra:
+        table.add_row(Text(keys), Text(description))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every binding of the presenter and the quiz."""
+
+    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", priority=True)]
+
+    def compose(self) -> ComposeResult:
+        from tui.ui.screens.presenter import PresenterScreen
+        from tui.ui.screens.quiz import QuizScreen
+
+        presenter = bindings_table("Presenting", PresenterScreen.BINDINGS,
+                                   [("0-9 then Enter or G", "Go to slide number"),
+                                    ("Home End", "First and last slide"),
+                                    ("↑ ↓", "Scroll a tall slide"),
+                                    ("R", "Quiz scores so far")])
+        quiz = bindings_table("Quiz", QuizScreen.BINDINGS,
+                              [("1-9", "Pick (or toggle) a choice"), ("T F", "True or False"),
+                               ("Space", "Toggle a choice (several answers)")])
+        with VerticalScroll(id="help"):
+            yield Static("podium · keys", id="help-title", markup=False)
+            yield Static(presenter)
+            yield Static(quiz)
+            yield Static("Esc or ? closes this help", id="help-footer", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

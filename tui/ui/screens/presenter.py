@@ -1,0 +1,193 @@
+"""The presenter: walks the deck page by page and hands each section's quiz to the quiz screen."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tui.domain.loader import Presentation
+from tui.domain.quizrun import QuizResult, QuizRun
+from tui.domain.walk import Position, Walk
+from tui.ui.widgets.slide_view import SlideView
+from tui.ui.widgets.status_bar import StatusBar
+from tui.ui.widgets.too_small import TooSmall, too_small
+
+NEXT_KEYS = "right,space,l,n,pagedown"
+PREVIOUS_KEYS = "left,h,p,pageup,backspace"
+
+
+class PresenterScreen(Screen[None]):
+    """Shows one page at a time; the position is the only state, and it is reactive."""
+
+    BINDINGS = [
+        # Enter means, in order of preference: go to the typed slide number, start the quiz
+        # on a quiz page, or next. `check_action` decides which one is live.
+        # Navigation is priority so the scrolling slide area (which keeps Up and Down for
+        # tall slides) never takes Page Up / Page Down from a presenter's remote.
+        Binding("enter,g", "goto", "Go to slide", show=False, priority=True),
+        Binding("enter", "start_quiz", "Start quiz", priority=True),
+        Binding(NEXT_KEYS + ",enter", "next", "Next", priority=True),
+        Binding(NEXT_KEYS, "skip_quiz", "Skip quiz", priority=True),
+        Binding(PREVIOUS_KEYS, "previous", "Back", priority=True),
+        Binding("home", "first", "First", show=False, priority=True),
+        Binding("end", "last", "Last", show=False, priority=True),
+        *[Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)],
+        Binding("escape", "clear_number", "Clear number", show=False),
+        Binding("r", "summary", "Scores", show=False),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    position: reactive[Position] = reactive(Position(0), init=False, always_update=True)
+    typed: reactive[str] = reactive("", init=False)
+    """Digits typed so far for a jump."""
+
+    def __init__(self, presentation: Presentation, seed: int, start: int | None = None) -> None:
+        super().__init__()
+        self.presentation = presentation
+        self.deck = presentation.deck
+        self.walk = Walk(self.deck)
+        self.seed = seed
+        self.start = start
+        self.results: dict[int, QuizResult] = {}
+
+    def compose(self) -> ComposeResult:
+        yield SlideView(self.deck, self.presentation.banks, id="slide-view")
+        yield TooSmall()
+        yield StatusBar(id="status-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        start = self.walk.goto(self.start) if self.start else None
+        self.position = start or self.walk.first()
+        self._fit(self.size.width, self.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(too_small(width, height), "-too-small")
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    @property
+    def page(self):  # type: ignore[no-untyped-def]
+        return self.walk.pages[self.position.page]
+
+    def watch_position(self, position: Position) -> None:
+        if not self.walk.pages:
+            return
+        page = self.walk.pages[position.page]
+        code_theme = "monokai" if self.app.current_theme.dark else "friendly"
+        self.query_one(SlideView).show(page, position.step, code_theme)
+        section = self.deck.sections[page.section].title if page.section >= 0 else ""
+        self.query_one(StatusBar).show(self.deck.title, section, position.page + 1, len(self.walk))
+        self.refresh_bindings()
+
+    def watch_typed(self, typed: str) -> None:
+        if typed:
+            self.notify(f"Go to slide {typed}… (Enter)", timeout=2)
+        self.refresh_bindings()
+
+    def on_theme_changed(self) -> None:  # pragma: no cover - called by the app on theme change
+        self.position = self.position
+
+    # -- which keys are live ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.walk.pages:
+            return action not in ("next", "previous", "first", "last", "goto", "start_quiz", "skip_quiz")
+        on_quiz = self.page.kind == "quiz" and self.page.section in self.presentation.banks
+        if action == "goto":
+            return bool(self.typed)
+        if action == "start_quiz":
+            return on_quiz and not self.typed
+        if action == "skip_quiz":
+            return on_quiz
+        if action == "next":
+            return None if self.walk.is_last(self.position) else not on_quiz
+        if action == "previous":
+            return None if self.walk.is_first(self.position) else True
+        if action == "summary":
+            return bool(self.results)
+        return True
+
+    # -- moving ----------------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        self.typed = ""
+        self.position = self.walk.next(self.position)
+
+    def action_skip_quiz(self) -> None:
+        self.action_next()
+
+    def action_previous(self) -> None:
+        self.typed = ""
+        self.position = self.walk.previous(self.position)
+
+    def action_first(self) -> None:
+        self.position = self.walk.first()
+
+    def action_last(self) -> None:
+        self.position = self.walk.last()
+
+    def action_digit(self, digit: int) -> None:
+        self.typed = (self.typed + str(digit))[-6:]
+
+    def action_clear_number(self) -> None:
+        self.typed = ""
+
+    def action_goto(self) -> None:
+        target = self.walk.goto(int(self.typed)) if self.typed else None
+        if target is None:
+            self.notify(f"No slide {self.typed}: this deck has 1 to {len(self.walk)}.", severity="warning")
+        else:
+            self.position = target
+        self.typed = ""
+
+    def go_to_section(self, section: int) -> None:
+        """Jump to the first page of a section."""
+        target = self.walk.section_start(section)
+        if target is not None:
+            self.position = target
+
+    # -- quizzes ---------------------------------------------------------------------------
+
+    def action_start_quiz(self) -> None:
+        from tui.ui.screens.quiz import QuizScreen
+
+        section_index = self.page.section
+        bank = self.presentation.banks[section_index]
+        section = self.deck.sections[section_index]
+        run = QuizRun(bank, bank.title or section.title, self.deck.info.pass_mark,
+                      seed=self.seed * 100 + section_index)
+
+        def finished(result: QuizResult | None) -> None:
+            if result is not None:
+                self.results[section_index] = result
+                self._show_results(section_index, result)
+
+        self.app.push_screen(QuizScreen(run), finished)
+
+    def _show_results(self, section_index: int, result: QuizResult) -> None:
+        from tui.ui.screens.results import ResultsScreen
+
+        def closed(_: None) -> None:
+            following = self.walk.after_section(section_index)
+            if following is None:
+                self.action_summary()
+            else:
+                self.position = following
+
+        self.app.push_screen(ResultsScreen(result, self.seed), closed)
+
+    def action_summary(self) -> None:
+        from tui.ui.screens.summary import SummaryScreen
+
+        rows = [(section.title, self.results.get(index))
+                for index, section in enumerate(self.deck.sections) if index in self.presentation.banks]
+        self.app.push_screen(SummaryScreen(tuple(rows)))

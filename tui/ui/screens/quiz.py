@@ -1,0 +1,229 @@
+"""One section's quiz: a question at a time, feedback after each, a `QuizResult` at the end."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from tui.domain.quizrun import AnsweredQuestion, QuizResult, QuizRun, response_text
+from tui.ui.widgets.answer_inputs import (
+    INSTRUCTIONS,
+    ChoicePicker,
+    ManyPicker,
+    OrderPicker,
+    TextAnswer,
+    current_response,
+    make_answer_widget,
+)
+from tui.ui.widgets.too_small import TooSmall, too_small
+
+Phase = Literal["asking", "feedback"]
+
+VERDICT_TEXT = {
+    "right": ("✓ Right", "-right"),
+    "partial": ("◐ Partly right", "-partial"),
+    "wrong": ("✗ Wrong", "-wrong"),
+    "skipped": ("↷ Skipped", "-wrong"),
+}
+
+
+def points_text(points: float, possible: float) -> str:
+    def fmt(value: float) -> str:
+        return f"{value:g}" if value == int(value) else f"{value:.2f}".rstrip("0")
+
+    return f"{fmt(points)}/{fmt(possible)} point{'s' if possible != 1 else ''}"
+
+
+class QuizScreen(Screen[QuizResult]):
+    """Asks the questions of one `QuizRun` and dismisses with its result."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Answer", priority=True),
+        Binding("enter", "continue", "Continue", priority=True),
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
+        Binding("t", "pick(1)", show=False),
+        Binding("f", "pick(2)", show=False),
+        Binding("shift+up", "move(-1)", "Move up"),
+        Binding("shift+down", "move(1)", "Move down"),
+        Binding("h,f2", "hint", "Hint"),
+        Binding("s,f3", "skip", "Skip"),
+        Binding("escape", "leave", "Leave quiz"),
+    ]
+
+    phase: reactive[Phase] = reactive("asking", init=False)
+
+    def __init__(self, run: QuizRun) -> None:
+        super().__init__()
+        self.run = run
+        self.hint_used = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="quiz"):
+            yield Static("", id="quiz-header", markup=False)
+            yield Static("", id="quiz-prompt", markup=False)
+            yield Static("", id="quiz-instructions", markup=False)
+            yield Vertical(id="answer-area")
+            yield Static("", id="quiz-hint", markup=False)
+            yield Static("", id="quiz-feedback", markup=False)
+        yield TooSmall()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(too_small(self.size.width, self.size.height), "-too-small")
+        self.ask()
+
+    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.set_class(too_small(event.size.width, event.size.height), "-too-small")
+
+    @property
+    def answer_widget(self):  # type: ignore[no-untyped-def]
+        return self.query_one("#answer")
+
+    # -- asking ----------------------------------------------------------------------------
+
+    def ask(self) -> None:
+        """Show the current question with a fresh answer widget."""
+        asked = self.run.current
+        question = asked.question
+        self.hint_used = False
+        total = len(self.run.asked)
+        header = Text.assemble(
+            ("Quiz", "bold"), f" · {self.run.section} · ",
+            (f"question {self.run.index + 1} of {total}", "bold"),
+            f" · {points_text(question.points, question.points)}",
+        )
+        self.query_one("#quiz-header", Static).update(header)
+        self.query_one("#quiz-prompt", Static).update(Text(question.prompt))
+        self.query_one("#quiz-instructions", Static).update(INSTRUCTIONS[question.type])
+        hint = self.query_one("#quiz-hint", Static)
+        hint.update("")
+        hint.display = False
+        feedback = self.query_one("#quiz-feedback", Static)
+        feedback.display = False
+        area = self.query_one("#answer-area", Vertical)
+        area.remove_children()
+        widget = make_answer_widget(asked)
+        area.mount(widget)
+        widget.focus()
+        self.phase = "asking"
+
+    def watch_phase(self, phase: Phase) -> None:
+        self.set_class(phase == "feedback", "-feedback")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.run.finished and action not in ("continue", "leave"):
+            return False
+        asking = self.phase == "asking"
+        if action in ("submit", "skip", "hint", "pick"):
+            if action == "hint" and asking:
+                return bool(self.run.current.question.hint)
+            if action == "pick" and asking:
+                return self.run.current.question.type in ("single", "true_false", "multiple", "order")
+            return asking
+        if action == "move":
+            return asking and self.run.current.question.type == "order"
+        if action == "continue":
+            return not asking
+        return True
+
+    def action_pick(self, number: int) -> None:
+        widget = self.answer_widget
+        if not isinstance(widget, (ChoicePicker, ManyPicker, OrderPicker)):
+            return
+        if number > widget.option_count:
+            return
+        if isinstance(widget, ChoicePicker) and self.run.current.question.type == "true_false" \
+                and number > 2:
+            return
+        widget.highlighted = number - 1
+        if isinstance(widget, ManyPicker):
+            widget.toggle(number - 1)
+        elif isinstance(widget, ChoicePicker):
+            self.action_submit()
+
+    def action_move(self, offset: int) -> None:
+        widget = self.answer_widget
+        if isinstance(widget, OrderPicker):
+            widget.move(offset)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # A click (or Enter) on a single choice answers it; other lists handle their own.
+        if isinstance(event.option_list, ChoicePicker) and self.phase == "asking":
+            event.stop()
+            self.action_submit()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        if self.phase != "asking" or self.run.finished:
+            return
+        widget = self.answer_widget
+        if isinstance(widget, TextAnswer):
+            problem = widget.problem()
+            if problem:
+                self.notify(problem, severity="warning", timeout=3)
+                return
+        response = current_response(widget, self.run.current)
+        if response is None:
+            self.notify("Pick an answer first.", severity="warning", timeout=3)
+            return
+        self.show_feedback(self.run.answer(response, self.hint_used))
+
+    def action_skip(self) -> None:
+        if self.phase == "asking" and not self.run.finished:
+            self.show_feedback(self.run.answer(None, self.hint_used))
+
+    def action_hint(self) -> None:
+        question = self.run.current.question
+        if not question.hint:
+            return
+        self.hint_used = True
+        hint = self.query_one("#quiz-hint", Static)
+        penalty = self.run.bank.hint_penalty
+        cost = f" (costs {penalty:.0%} of this question's points)" if penalty else ""
+        hint.update(Text.assemble(("Hint: ", "bold"), question.hint, cost))
+        hint.display = True
+
+    # -- feedback --------------------------------------------------------------------------
+
+    def show_feedback(self, answered: AnsweredQuestion) -> None:
+        question = answered.question
+        verdict, css_class = VERDICT_TEXT[answered.grade.verdict]
+        lines = Text.assemble(
+            (verdict, "bold"), f" · {points_text(answered.grade.points, answered.grade.possible)}\n",
+            ("Your answer: ", "bold"), response_text(question, answered.response), "\n",
+            ("Right answer: ", "bold"), question.right_answer(),
+        )
+        if question.explanation:
+            lines.append("\n\n")
+            lines.append(question.explanation)
+        more = "Enter: next question" if not self.run.finished else "Enter: see your results"
+        lines.append("\n\n")
+        lines.append(more, style="italic")
+        feedback = self.query_one("#quiz-feedback", Static)
+        feedback.set_classes(css_class)
+        feedback.update(lines)
+        feedback.display = True
+        self.answer_widget.disabled = True
+        self.phase = "feedback"
+        self.query_one("#quiz", VerticalScroll).scroll_end(animate=False)
+
+    def action_continue(self) -> None:
+        if self.run.finished:
+            self.dismiss(self.run.result())
+        else:
+            self.ask()
+
+    def action_leave(self) -> None:
+        """Leave the quiz now; questions not answered count as skipped."""
+        self.dismiss(self.run.result())

@@ -1,0 +1,129 @@
+"""The widgets a learner answers with, one per question type.
+
+Each takes its choices as plain text (never markup) and can report the current response in the
+form the domain's scoring expects. They post nothing of their own: the quiz screen asks them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from tui.domain.quizrun import TRUE_FALSE_CHOICES, AskedQuestion
+from tui.domain.scoring import parse_number
+
+
+def _label(number: int, text: str) -> Text:
+    return Text.assemble((f"{number}. ", "bold"), text)
+
+
+class ChoicePicker(OptionList):
+    """One choice from a list (single and true_false)."""
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        super().__init__(*[Option(_label(n, c), id=f"choice-{n}") for n, c in enumerate(choices, 1)],
+                         id="answer")
+        self.choices = choices
+        self.highlighted = 0
+
+    def response(self, as_bool: bool) -> Any:
+        if self.highlighted is None:
+            return None
+        choice = self.choices[self.highlighted]
+        return choice == TRUE_FALSE_CHOICES[0] if as_bool else choice
+
+
+class ManyPicker(SelectionList[int]):
+    """Any number of choices (multiple); Space toggles."""
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        super().__init__(*[Selection(_label(n, c), n - 1) for n, c in enumerate(choices, 1)], id="answer")
+        self.choices = choices
+
+    def response(self) -> frozenset[str]:
+        return frozenset(self.choices[index] for index in self.selected)
+
+
+class OrderPicker(OptionList):
+    """Items put in order: the highlighted item moves with Shift+Up / Shift+Down."""
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        super().__init__(id="answer")
+        self.items = list(choices)
+        self._redraw()
+        self.highlighted = 0
+
+    def _redraw(self) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options([Option(_label(n, item)) for n, item in enumerate(self.items, 1)])
+        self.highlighted = highlighted
+
+    def move(self, offset: int) -> None:
+        """Move the highlighted item up (-1) or down (+1)."""
+        if self.highlighted is None:
+            return
+        here = self.highlighted
+        there = here + offset
+        if 0 <= there < len(self.items):
+            self.items[here], self.items[there] = self.items[there], self.items[here]
+            self.highlighted = there
+            self._redraw()
+
+    def response(self) -> tuple[str, ...]:
+        return tuple(self.items)
+
+
+class TextAnswer(Input):
+    """A typed answer (short and numeric)."""
+
+    def __init__(self, numeric: bool) -> None:
+        placeholder = "Type a number, then Enter" if numeric else "Type your answer, then Enter"
+        super().__init__(placeholder=placeholder, id="answer")
+        self.numeric = numeric
+
+    def problem(self) -> str | None:
+        """Why the typed text cannot be submitted yet, or None."""
+        if not self.value.strip():
+            return "Type an answer first (or skip with F3)."
+        if self.numeric and parse_number(self.value) is None:
+            return f"'{self.value.strip()}' is not a number."
+        return None
+
+
+def make_answer_widget(asked: AskedQuestion) -> Widget:
+    """The widget for answering `asked`."""
+    kind = asked.question.type
+    if kind in ("single", "true_false"):
+        return ChoicePicker(asked.choices)
+    if kind == "multiple":
+        return ManyPicker(asked.choices)
+    if kind == "order":
+        return OrderPicker(asked.choices)
+    return TextAnswer(numeric=kind == "numeric")
+
+
+def current_response(widget: Widget, asked: AskedQuestion) -> Any:
+    """The learner's response as the domain grades it."""
+    if isinstance(widget, ChoicePicker):
+        return widget.response(as_bool=asked.question.type == "true_false")
+    if isinstance(widget, (ManyPicker, OrderPicker)):
+        return widget.response()
+    if isinstance(widget, TextAnswer):
+        return widget.value.strip()
+    return None
+
+
+INSTRUCTIONS = {
+    "single": "Pick one: a number key, or ↑ ↓ and Enter, or click.",
+    "true_false": "True or false: 1 or 2, or ↑ ↓ and Enter.",
+    "multiple": "Pick all that apply: number keys or Space toggle, Enter answers.",
+    "order": "Put in order: ↑ ↓ choose an item, Shift+↑ ↓ move it, Enter answers.",
+    "short": "Type your answer and press Enter.",
+    "numeric": "Type a number and press Enter.",
+}
