@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from tui.domain.errors import Problem, ProblemLog
+from tui.domain.source import clean_text
 
 try:  # libyaml's parser is several times faster; positions work the same.
     from yaml import CSafeLoader as _BaseLoader
@@ -90,6 +91,11 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> ty
                 data.append(self.construct_object(child, deep=True))
                 data.item_pos.append(_position(child, line_offset))
 
+        def construct_podium_str(self, node: yaml.ScalarNode) -> str:
+            # Double-quoted YAML can spell control codes ("\e", "\a"): strip them here too.
+            return clean_text(self.construct_scalar(node))
+
+    Loader.add_constructor("tag:yaml.org,2002:str", Loader.construct_podium_str)
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_podium_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_podium_seq)
     return Loader

@@ -54,7 +54,8 @@ class HelpScreen(ModalScreen[None]):
                                     ("R", "Quiz scores so far")])
         quiz = bindings_table("Quiz", QuizScreen.BINDINGS,
                               [("1-9", "Pick (or toggle) a choice"), ("T F", "True or False"),
-                               ("Space", "Toggle a choice (several answers)")])
+                               ("Space", "Toggle a choice (several answers)"),
+                               ("H S", "Hint and skip, when not typing an answer")])
         with VerticalScroll(id="help"):
             yield Static("podium · keys", id="help-title", markup=False)
             yield Static(presenter)

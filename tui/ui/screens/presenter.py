@@ -89,8 +89,7 @@ class PresenterScreen(Screen[None]):
         self.refresh_bindings()
 
     def watch_typed(self, typed: str) -> None:
-        if typed:
-            self.notify(f"Go to slide {typed}… (Enter)", timeout=2)
+        self.query_one(StatusBar).show_typed(typed)
         self.refresh_bindings()
 
     def on_theme_changed(self) -> None:  # pragma: no cover - called by the app on theme change
@@ -188,6 +187,7 @@ class PresenterScreen(Screen[None]):
     def action_summary(self) -> None:
         from tui.ui.screens.summary import SummaryScreen
 
-        rows = [(section.title, self.results.get(index))
-                for index, section in enumerate(self.deck.sections) if index in self.presentation.banks]
+        banks = self.presentation.banks
+        rows = [(banks[index].title or section.title, self.results.get(index))
+                for index, section in enumerate(self.deck.sections) if index in banks]
         self.app.push_screen(SummaryScreen(tuple(rows)))

@@ -52,8 +52,11 @@ class QuizScreen(Screen[QuizResult]):
         Binding("f", "pick(2)", show=False),
         Binding("shift+up", "move(-1)", "Move up"),
         Binding("shift+down", "move(1)", "Move down"),
-        Binding("h,f2", "hint", "Hint"),
-        Binding("s,f3", "skip", "Skip"),
+        # F2 and F3 work while typing an answer too; h and s only when no text box has focus.
+        Binding("f2", "hint", "Hint"),
+        Binding("h", "hint", show=False),
+        Binding("f3", "skip", "Skip"),
+        Binding("s", "skip", show=False),
         Binding("escape", "leave", "Leave quiz"),
     ]
 
@@ -75,9 +78,9 @@ class QuizScreen(Screen[QuizResult]):
         yield TooSmall()
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.set_class(too_small(self.size.width, self.size.height), "-too-small")
-        self.ask()
+        await self.ask()
 
     def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
         self.set_class(too_small(event.size.width, event.size.height), "-too-small")
@@ -88,7 +91,7 @@ class QuizScreen(Screen[QuizResult]):
 
     # -- asking ----------------------------------------------------------------------------
 
-    def ask(self) -> None:
+    async def ask(self) -> None:
         """Show the current question with a fresh answer widget."""
         asked = self.run.current
         question = asked.question
@@ -97,7 +100,7 @@ class QuizScreen(Screen[QuizResult]):
         header = Text.assemble(
             ("Quiz", "bold"), f" · {self.run.section} · ",
             (f"question {self.run.index + 1} of {total}", "bold"),
-            f" · {points_text(question.points, question.points)}",
+            f" · worth {points_text(question.points, question.points).split('/', 1)[1]}",
         )
         self.query_one("#quiz-header", Static).update(header)
         self.query_one("#quiz-prompt", Static).update(Text(question.prompt))
@@ -108,9 +111,9 @@ class QuizScreen(Screen[QuizResult]):
         feedback = self.query_one("#quiz-feedback", Static)
         feedback.display = False
         area = self.query_one("#answer-area", Vertical)
-        area.remove_children()
+        await area.remove_children()
         widget = make_answer_widget(asked)
-        area.mount(widget)
+        await area.mount(widget)
         widget.focus()
         self.phase = "asking"
 
@@ -218,11 +221,11 @@ class QuizScreen(Screen[QuizResult]):
         self.phase = "feedback"
         self.query_one("#quiz", VerticalScroll).scroll_end(animate=False)
 
-    def action_continue(self) -> None:
+    async def action_continue(self) -> None:
         if self.run.finished:
             self.dismiss(self.run.result())
         else:
-            self.ask()
+            await self.ask()
 
     def action_leave(self) -> None:
         """Leave the quiz now; questions not answered count as skipped."""

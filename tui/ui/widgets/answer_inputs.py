@@ -124,6 +124,6 @@ INSTRUCTIONS = {
     "true_false": "True or false: 1 or 2, or ↑ ↓ and Enter.",
     "multiple": "Pick all that apply: number keys or Space toggle, Enter answers.",
     "order": "Put in order: ↑ ↓ choose an item, Shift+↑ ↓ move it, Enter answers.",
-    "short": "Type your answer and press Enter.",
-    "numeric": "Type a number and press Enter.",
+    "short": "Type your answer and press Enter (F2 hint, F3 skip).",
+    "numeric": "Type a number and press Enter (F2 hint, F3 skip).",
 }

@@ -11,6 +11,7 @@ from rich.markdown import Markdown
 from rich.padding import Padding
 from rich.text import Text
 from rich.theme import Theme
+from textual.color import Color, ColorParseError
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -32,14 +33,28 @@ class ThemedMarkdown:
         yield from lines
 
 
-def markdown_theme(variables: dict[str, str]) -> Theme:
-    """Rich styles for Markdown elements, from Textual theme variables."""
-    primary = variables.get("primary", "blue")
-    accent = variables.get("accent", primary)
-    secondary = variables.get("secondary", accent)
-    surface = variables.get("surface", "default")
-    warning = variables.get("warning", "yellow")
-    muted = variables.get("text-muted", "default")
+def solid_colors(variables: dict[str, str]) -> dict[str, str]:
+    """Theme variables as plain hex colours Rich can parse (alpha blended over the background)."""
+    background = Color.parse(variables.get("background", "#000000"))
+    colors: dict[str, str] = {}
+    for name in ("primary", "secondary", "accent", "surface", "warning", "foreground", "background"):
+        try:
+            colors[name] = background.blend(Color.parse(variables[name]), 1.0).hex6
+        except (KeyError, ColorParseError):
+            continue
+    foreground = Color.parse(colors.get("foreground", "#e0e0e0"))
+    colors["muted"] = background.blend(foreground, 0.65).hex6
+    return colors
+
+
+def markdown_theme(colors: dict[str, str]) -> Theme:
+    """Rich styles for Markdown elements, from the theme's solid colours."""
+    primary = colors.get("primary", "blue")
+    accent = colors.get("accent", primary)
+    secondary = colors.get("secondary", accent)
+    surface = colors.get("surface", "default")
+    warning = colors.get("warning", "yellow")
+    muted = colors["muted"]
     return Theme(
         {
             "markdown.h1": f"bold {primary}",
@@ -82,7 +97,7 @@ class SlideView(VerticalScroll):
         self.scroll_home(animate=False)
 
     def _render_page(self, page: Page, step: int, code_theme: str) -> RenderableType:
-        variables = self.app.theme_variables
+        variables = solid_colors(self.app.theme_variables)
         if page.kind == "title":
             return title_card(self.deck, variables)
         section = self.deck.sections[page.section]
@@ -102,14 +117,14 @@ def title_card(deck: Deck, variables: dict[str, str]) -> RenderableType:
         lines += [Text(""), Text(info.subtitle, style="italic", justify="center")]
     byline = " · ".join(part for part in (info.author, info.date) if part)
     if byline:
-        lines += [Text(""), Text(byline, style=variables.get("text-muted", ""), justify="center")]
+        lines += [Text(""), Text(byline, style=variables.get("muted", ""), justify="center")]
     return Group(*lines)
 
 
 def takeaways_card(title: str, takeaways: tuple[str, ...], variables: dict[str, str]) -> RenderableType:
     accent = variables.get("accent", "")
     heading = Text.assemble(("Key takeaways", f"bold {variables.get('primary', '')}"))
-    rows: list[RenderableType] = [heading, Text(title, style=variables.get("text-muted", "")), Text("")]
+    rows: list[RenderableType] = [heading, Text(title, style=variables.get("muted", "")), Text("")]
     for number, takeaway in enumerate(takeaways, 1):
         line = Text.assemble((f" {number}. ", f"bold {accent}"), (takeaway, ""))
         rows += [Padding(line, (0, 0, 1, 0))]

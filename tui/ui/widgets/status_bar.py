@@ -18,6 +18,9 @@ class StatusBar(Horizontal):
     StatusBar ProgressBar Bar { width: 22; }
     """
 
+    number = 0
+    total = 0
+
     def compose(self) -> ComposeResult:
         yield Static("", id="status-title", markup=False)
         yield Static("", id="status-section", markup=False)
@@ -29,4 +32,10 @@ class StatusBar(Horizontal):
         self.query_one("#status-title", Static).update(f" {deck_title} ")
         self.query_one("#status-section", Static).update(f" {section}" if section else "")
         self.query_one("#status-progress", ProgressBar).update(total=max(total, 1), progress=number)
+        self.number, self.total = number, total
         self.query_one("#status-count", Static).update(f" {number}/{total} ")
+
+    def show_typed(self, typed: str) -> None:
+        """Show the slide number being typed for a jump, or the position again."""
+        text = f" go to {typed}_ of {self.total} " if typed else f" {self.number}/{self.total} "
+        self.query_one("#status-count", Static).update(text)

@@ -1,0 +1,226 @@
+"""Pilot tests: walking decks with the keys and checking what the presenter shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tests.conftest import build_app, shown, write_deck
+from tui.domain.loader import load_presentation
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.presenter import PresenterScreen
+
+
+def body(app) -> str:
+    return shown(app.screen.query_one("#slide-body", Static))
+
+
+def status(app) -> str:
+    bar = app.screen.query_one("#status-bar")
+    return " ".join(shown(part) for part in bar.query(Static))
+
+
+async def test_right_walks_every_part_of_the_guide(guide) -> None:
+    """Pressing Right from the first page reaches every slide, takeaway and quiz page in order."""
+    app = build_app(guide)
+    deck = guide.deck
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        assert deck.info.title in body(app)
+        seen_titles: list[str] = []
+        seen_takeaways: list[str] = []
+        quiz_pages = 0
+        for _ in range(500):
+            page = screen.page
+            text = body(app)
+            if page.kind == "slide":
+                slide = deck.sections[page.section].slides[page.slide]
+                if screen.position.step == len(slide.steps) - 1:
+                    assert slide.title and slide.title in text
+                    seen_titles.append(slide.title)
+            elif page.kind == "takeaways":
+                for takeaway in deck.sections[page.section].takeaways:
+                    assert takeaway[:40] in " ".join(text.split())
+                seen_takeaways.append(deck.sections[page.section].title)
+            elif page.kind == "quiz":
+                assert "Quiz" in text and "start the quiz" in text
+                quiz_pages += 1
+            assert f"{screen.position.page + 1}/{len(screen.walk)}" in status(app)
+            if screen.walk.is_last(screen.position):
+                break
+            await pilot.press("right")
+        all_titles = [slide.title for section in deck.sections for slide in section.slides]
+        assert seen_titles == all_titles
+        assert seen_takeaways == [section.title for section in deck.sections]
+        assert quiz_pages == 8
+        # The guide's parts are all there, in the guide's order.
+        section_titles = [section.title.lower() for section in deck.sections]
+        for part in ("opening", "takeaways", "narrative", "models and labs", "open weights",
+                     "chips", "matters", "faq", "bottom line"):
+            assert any(part in title for title in section_titles), part
+
+
+@pytest.mark.parametrize("key", ["right", "space", "l", "n", "pagedown", "enter"])
+async def test_every_next_key_moves_on(guide, key: str) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        assert app.screen.position.page == 1
+
+
+@pytest.mark.parametrize("key", ["left", "h", "p", "pageup", "backspace"])
+async def test_every_previous_key_moves_back(guide, key: str) -> None:
+    app = build_app(guide, start=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        assert app.screen.position.page == 3
+
+
+async def test_pauses_reveal_step_by_step_and_back(tmp_path: Path) -> None:
+    deck = write_deck(tmp_path, {"slides/01-a.md": "# One\n\nfirst\n\n<!-- pause -->\n\nsecond\n\n---\n\n# Two\n"})
+    app = build_app(load_presentation(deck))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "first" in body(app) and "second" not in body(app)
+        await pilot.press("right")
+        assert "second" in body(app)
+        await pilot.press("right")
+        assert "Two" in body(app)
+        await pilot.press("left")
+        # Going back shows the previous slide fully revealed.
+        assert "first" in body(app) and "second" in body(app)
+        await pilot.press("left")
+        assert "second" not in body(app)
+
+
+async def test_home_end_and_number_jumps(guide) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("end")
+        assert screen.walk.is_last(screen.position)
+        await pilot.press("home")
+        assert screen.position.page == 0
+        await pilot.press("1", "2", "enter")
+        assert screen.position.page == 11
+        assert "12/" in status(app)
+        await pilot.press("3", "g")
+        assert screen.position.page == 2
+        await pilot.press("9", "9", "9", "enter")
+        assert screen.position.page == 2  # no such slide: stays, says so
+        assert any("No slide 999" in str(n.message) for n in app._notifications)
+
+
+async def test_typed_number_shows_in_status_and_escape_clears_it(guide) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        assert "go to 4_" in status(app)
+        await pilot.press("escape")
+        assert "go to" not in status(app)
+        await pilot.press("enter")
+        assert app.screen.position.page == 1  # Enter is plain "next" again
+
+
+async def test_first_and_last_pages_disable_back_and_next(guide) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert screen.check_action("previous", ()) is None
+        await pilot.press("left")
+        assert screen.position.page == 0
+        await pilot.press("end")
+        assert screen.check_action("next", ()) is None or screen.page.kind == "quiz"
+
+
+async def test_quiz_page_offers_start_and_skip(guide) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        while screen.page.kind != "quiz":
+            await pilot.press("right")
+        assert screen.check_action("start_quiz", ()) is True
+        assert screen.check_action("skip_quiz", ()) is True
+        assert screen.check_action("next", ()) is False
+        quiz_page = screen.position.page
+        await pilot.press("right")  # skips the quiz
+        assert screen.position.page == quiz_page + 1
+        assert screen.page.kind == "slide"
+
+
+async def test_help_lists_every_binding(guide) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(shown(static, 110) for static in app.screen.query(Static))
+        for words in ("Next", "Back", "Start quiz", "Skip quiz", "Go to slide number", "Hint",
+                      "Skip", "Leave quiz", "PgDn", "PgUp", "Quit"):
+            assert words in text, words
+        await pilot.press("escape")
+        assert isinstance(app.screen, PresenterScreen)
+
+
+async def test_q_quits(guide) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+@pytest.mark.parametrize("size", [(60, 20), (250, 70), (20, 5)])
+async def test_every_size_presents_or_says_too_small(guide, size: tuple[int, int]) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("right", "right")
+        small = app.screen.has_class("-too-small")
+        assert small == (size == (20, 5))
+        message = app.screen.query_one("#too-small", Static)
+        assert message.display is True or not small
+        assert "too small" in shown(message)
+
+
+async def test_resizing_never_crashes_and_keeps_the_slide(guide) -> None:
+    app = build_app(guide, start=4)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for width, height in [(250, 70), (20, 5), (60, 20), (29, 40), (120, 7), (120, 40)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        assert app.screen.position.page == 3
+        assert not app.screen.has_class("-too-small")
+
+
+async def test_tall_slide_scrolls(tmp_path: Path) -> None:
+    long_slide = "# Tall\n\n" + "\n".join(f"- item {n}" for n in range(60))
+    deck = write_deck(tmp_path, {"slides/01.md": long_slide})
+    app = build_app(load_presentation(deck))
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.screen.query_one("#slide-view")
+        assert view.max_scroll_y > 0
+        view.focus()
+        await pilot.press("down", "down", "down")
+        assert view.scroll_y > 0
+
+
+async def test_content_is_never_markup(tmp_path: Path) -> None:
+    """Rich markup and escape codes in a deck are shown as text, never interpreted."""
+    deck = write_deck(tmp_path, {
+        "deck.yaml": 'title: "[bold red]Not bold[/] \\e]0;pwned\\a"\n',
+        "slides/01-x.md": "---\ntitle: '[link=http://x]click[/link]'\ntakeaways: ['[b]kept[/b]']\n---\n\n"
+                          "# Title [red]x[/red]\n\nBody \x1b[31mred\x1b[0m [/] [unbalanced\n",
+    })
+    app = build_app(load_presentation(deck))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "[bold red]Not bold[/]" in body(app)
+        assert "\x1b" not in body(app) and "\a" not in body(app)
+        await pilot.press("right")
+        text = body(app)
+        assert "[red]x[/red]" in text and "[/] [unbalanced" in text
+        assert "\x1b" not in text and "red" in text
+        await pilot.press("right")
+        assert "[b]kept[/b]" in body(app)
+        assert "[link=http://x]click[/link]" in status(app)

@@ -1,0 +1,1 @@
+"""JSON Schemas shipped with podium (quizbank.schema.json), for editors and CI."""
