@@ -28,7 +28,7 @@ def bindings_table(title: str, bindings: list[Binding], extra: list[tuple[str, s
     table.add_column("Action", ratio=2)
     seen: dict[str, list[str]] = {}
     for binding in bindings:
-        if not binding.description:
+        if not binding.description or not binding.show:
             continue
         seen.setdefault(binding.description, []).append(binding.key)
     for description, keys in seen.items():
@@ -49,6 +49,7 @@ class HelpScreen(ModalScreen[None]):
 
         presenter = bindings_table("Presenting", PresenterScreen.BINDINGS,
                                    [("0-9 then Enter or G", "Go to slide number"),
+                                    ("Esc", "Clear a typed slide number"),
                                     ("Home End", "First and last slide"),
                                     ("↑ ↓", "Scroll a tall slide"),
                                     ("R", "Quiz scores so far")])

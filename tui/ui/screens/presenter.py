@@ -36,8 +36,8 @@ class PresenterScreen(Screen[None]):
         Binding("home", "first", "First", show=False, priority=True),
         Binding("end", "last", "Last", show=False, priority=True),
         *[Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)],
-        Binding("escape", "clear_number", "Clear number", show=False),
-        Binding("r", "summary", "Scores", show=False),
+        Binding("escape", "clear_number", show=False),
+        Binding("r", "summary", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]

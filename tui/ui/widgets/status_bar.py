@@ -12,10 +12,11 @@ class StatusBar(Horizontal):
 
     DEFAULT_CSS = """
     StatusBar { height: 1; }
-    StatusBar > Static { width: auto; height: 1; }
+    StatusBar > Static { width: auto; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    StatusBar #status-title { max-width: 40%; }
     StatusBar #status-section { width: 1fr; }
-    StatusBar ProgressBar { width: 24; height: 1; }
-    StatusBar ProgressBar Bar { width: 22; }
+    StatusBar ProgressBar { width: 18; height: 1; }
+    StatusBar ProgressBar Bar { width: 16; }
     """
 
     number = 0

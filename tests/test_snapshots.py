@@ -1,0 +1,126 @@
+"""SVG snapshots of what the screens look like, at fixed sizes, seed and theme.
+
+Update after an intended change with `pytest tests/test_snapshots.py --snapshot-update`, then look
+at the SVGs in tests/__snapshots__/ before committing them.
+"""
+
+from __future__ import annotations
+
+from tests.conftest import FIXTURES, build_app
+from tui.domain.loader import load_presentation
+from tui.domain.walk import Walk
+
+EVERY_TYPE = FIXTURES / "every-type"
+
+
+def page_number(presentation, kind: str, section: int = 0, title_part: str = "") -> int:
+    """The 1-based page number of the first page of a kind (and slide title) in a section."""
+    deck = presentation.deck
+    for index, page in enumerate(Walk(deck).pages):
+        if page.kind != kind or (kind != "title" and page.section != section):
+            continue
+        if title_part and title_part not in (deck.sections[page.section].slides[page.slide].title or ""):
+            continue
+        return index + 1
+    raise AssertionError(f"no {kind} page")
+
+
+def code_slide(guide) -> int:
+    for index, page in enumerate(Walk(guide.deck).pages):
+        if page.kind == "slide" and "```" in guide.deck.sections[page.section].slides[page.slide].markdown:
+            return index + 1
+    raise AssertionError("no code slide")
+
+
+def test_title_slide(snap_compare, guide) -> None:
+    assert snap_compare(build_app(guide), terminal_size=(120, 40))
+
+
+def test_title_slide_small(snap_compare, guide) -> None:
+    assert snap_compare(build_app(guide), terminal_size=(60, 20))
+
+
+def test_content_slide_with_code(snap_compare, guide) -> None:
+    assert snap_compare(build_app(guide, start=code_slide(guide)), terminal_size=(120, 40))
+
+
+def test_content_slide_with_code_small(snap_compare, guide) -> None:
+    assert snap_compare(build_app(guide, start=code_slide(guide)), terminal_size=(60, 20))
+
+
+def test_takeaways_slide(snap_compare, guide) -> None:
+    start = page_number(guide, "takeaways", section=2)
+    assert snap_compare(build_app(guide, start=start), terminal_size=(120, 40))
+
+
+def test_quiz_page(snap_compare, guide) -> None:
+    start = page_number(guide, "quiz", section=2)
+    assert snap_compare(build_app(guide, start=start), terminal_size=(120, 40))
+
+
+def test_help_screen(snap_compare, guide) -> None:
+    assert snap_compare(build_app(guide), press=["question_mark"], terminal_size=(120, 40))
+
+
+def test_too_small(snap_compare, guide) -> None:
+    assert snap_compare(build_app(guide), terminal_size=(24, 6))
+
+
+def test_light_theme_slide(snap_compare, guide) -> None:
+    start = code_slide(guide)
+    assert snap_compare(build_app(guide, start=start, theme="textual-light"), terminal_size=(120, 40))
+
+
+def _quiz_app():
+    presentation = load_presentation(EVERY_TYPE)
+    return build_app(presentation, start=page_number(presentation, "quiz", section=0))
+
+
+async def _to_question(pilot, kind: str) -> None:
+    """Start the quiz and skip to the first question of a kind."""
+    await pilot.press("enter")
+    await pilot.pause()
+    while pilot.app.screen.run.current.question.type != kind:
+        await pilot.press("f3", "enter")
+        await pilot.pause()
+
+
+def test_quiz_question(snap_compare) -> None:
+    async def run_before(pilot) -> None:
+        await _to_question(pilot, "single")
+
+    assert snap_compare(_quiz_app(), run_before=run_before, terminal_size=(120, 40))
+
+
+def test_quiz_question_small(snap_compare) -> None:
+    async def run_before(pilot) -> None:
+        await _to_question(pilot, "multiple")
+
+    assert snap_compare(_quiz_app(), run_before=run_before, terminal_size=(60, 20))
+
+
+def test_quiz_order_question(snap_compare) -> None:
+    async def run_before(pilot) -> None:
+        await _to_question(pilot, "order")
+        await pilot.press("shift+down")
+
+    assert snap_compare(_quiz_app(), run_before=run_before, terminal_size=(120, 40))
+
+
+def test_quiz_feedback(snap_compare) -> None:
+    async def run_before(pilot) -> None:
+        await _to_question(pilot, "multiple")
+        asked = pilot.app.screen.run.current
+        await pilot.press(str(asked.choices.index("Mercury") + 1), "enter")  # half right
+
+    assert snap_compare(_quiz_app(), run_before=run_before, terminal_size=(120, 40))
+
+
+def test_quiz_results(snap_compare) -> None:
+    keys = ["enter"] + ["f3", "enter"] * 6
+    assert snap_compare(_quiz_app(), press=keys, terminal_size=(120, 40))
+
+
+def test_quiz_summary(snap_compare) -> None:
+    keys = ["enter"] + ["f3", "enter"] * 6 + ["enter", "r"]
+    assert snap_compare(_quiz_app(), press=keys, terminal_size=(120, 40))
