@@ -62,6 +62,10 @@ def _deck_path(path: Path | None) -> Path:
     return path if path is not None else bundled_deck()
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
         print(problem.describe(), file=sys.stderr)
@@ -82,12 +86,11 @@ def run_check(argv: Sequence[str]) -> int:
     print_problems(presentation.warnings)
     takeaways = sum(len(section.takeaways) for section in deck.sections)
     warnings = len(presentation.warnings)
-    print(
-        f"{deck.title}: {len(deck.sections)} sections, {deck.slide_count} slides, "
-        f"{takeaways} takeaways, {len(set(id(b) for b in presentation.banks.values()))} quiz banks, "
-        f"{presentation.question_count} questions; "
-        + (f"{warnings} warning{'s' if warnings != 1 else ''}" if warnings else "no problems")
-    )
+    banks = len({id(bank) for bank in presentation.banks.values()})
+    counts = ", ".join(plural(n, word) for n, word in (
+        (len(deck.sections), "section"), (deck.slide_count, "slide"), (takeaways, "takeaway"),
+        (banks, "quiz bank"), (presentation.question_count, "question")))
+    print(f"{deck.title}: {counts}; " + (plural(warnings, "warning") if warnings else "no problems"))
     return EXIT_OK
 
 

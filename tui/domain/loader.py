@@ -24,7 +24,8 @@ class Presentation:
 
     @property
     def question_count(self) -> int:
-        return sum(len(bank.questions) for bank in self.banks.values())
+        unique = {id(bank): bank for bank in self.banks.values()}
+        return sum(len(bank.questions) for bank in unique.values())
 
 
 def load_presentation(path: Path) -> Presentation:

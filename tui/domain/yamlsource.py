@@ -8,6 +8,7 @@ silently overwritten.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -56,6 +57,9 @@ class YamlSeq(list):
         return self.item_pos[index] if index < len(self.item_pos) else self.start
 
 
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
 def _position(node: yaml.Node, line_offset: int) -> Position:
     return (node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
 
@@ -95,6 +99,14 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> ty
             # Double-quoted YAML can spell control codes ("\e", "\a"): strip them here too.
             return clean_text(self.construct_scalar(node))
 
+    # YAML 1.2 booleans: only true and false. `yes`, `no`, `on` and `off` stay text, so a choice
+    # written `No` (or the country code NO) is not turned into false behind the author's back.
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+    for first in "tTfF":
+        Loader.yaml_implicit_resolvers.setdefault(first, []).insert(0, ("tag:yaml.org,2002:bool", _BOOL))
     Loader.add_constructor("tag:yaml.org,2002:str", Loader.construct_podium_str)
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_podium_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_podium_seq)
@@ -152,11 +164,16 @@ def _describe_yaml_error(
         if mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t":
             line, col = at(mark)
             return line, col, "invalid YAML: a tab cannot indent YAML; use spaces"
-    if error.context and error.context_mark and "end of stream" in problem:
+    opened = {
+        "while scanning a quoted scalar": "a quoted string",
+        "while parsing a flow sequence": "a '[' list",
+        "while parsing a flow mapping": "a '{' mapping",
+    }
+    if error.context in opened and error.context_mark \
+            and ("end of stream" in problem or "did not find expected" in problem):
         # An unclosed quote or bracket: point where it was opened.
         line, col = at(error.context_mark)
-        context = error.context.replace("while scanning a quoted scalar", "a quoted string")
-        return line, col, f"invalid YAML: {context} is opened here and never closed"
+        return line, col, f"invalid YAML: {opened[error.context]} is opened here and never closed"
     mark = error.problem_mark or error.context_mark
     line, col = at(mark) if mark else (1 + line_offset, 1)
     return line, col, f"invalid YAML: {problem}"
