@@ -38,7 +38,8 @@ def _present_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("deck", nargs="?", type=Path,
-                        help="a deck folder (with slides/) or one Markdown file; default: the bundled guide")
+                        help="a deck folder (with slides/) or one Markdown file; default: the deck in this "
+                             "folder (if it has slides/), else the bundled guide")
     parser.add_argument("--seed", type=int, help="shuffle quizzes the same way every time (shown in results)")
     parser.add_argument("--theme", help="a Textual theme name, e.g. textual-dark, textual-light, nord")
     parser.add_argument("--slide", type=int, metavar="N", help="open on slide N (counted from 1)")
@@ -52,14 +53,17 @@ def _check_parser() -> argparse.ArgumentParser:
         description="Load a deck and every question bank it uses; print each problem as "
                     "path:line:col: severity: message. Exit 0 when there are no errors, 2 otherwise.",
     )
-    parser.add_argument("path", nargs="?", type=Path, help="a deck folder or Markdown file; default: the bundled guide")
+    parser.add_argument("path", nargs="?", type=Path, help="a deck folder or Markdown file; default: the deck in this folder, else the bundled guide")
     return parser
 
 
 def _deck_path(path: Path | None) -> Path:
+    """The deck named, else the deck in the current folder, else the bundled guide."""
     from tui.domain.paths import bundled_deck
 
-    return path if path is not None else bundled_deck()
+    if path is not None:
+        return path
+    return Path(".") if Path("slides").is_dir() else bundled_deck()
 
 
 def plural(count: int, word: str) -> str:
@@ -79,11 +83,11 @@ def run_check(argv: Sequence[str]) -> int:
         presentation = load_presentation(_deck_path(args.path))
     except PodiumError as error:
         print_problems(error.problems)
-        count = len(error.problems)
-        print(f"{count} error{'s' if count != 1 else ''}", file=sys.stderr)
+        errors = sum(1 for problem in error.problems if problem.severity == "error")
+        print(plural(errors, "error"), file=sys.stderr)
         return EXIT_PROBLEMS
     deck = presentation.deck
-    print_problems(presentation.warnings)
+    print_problems(sorted(presentation.warnings))
     takeaways = sum(len(section.takeaways) for section in deck.sections)
     warnings = len(presentation.warnings)
     banks = len({id(bank) for bank in presentation.banks.values()})
@@ -106,9 +110,15 @@ def run_present(argv: Sequence[str]) -> int:
     from tui.ui.app import make_app
 
     app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide)
-    if args.theme and args.theme not in app.available_themes:
+    if app.initial_theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
-        print(f"podium: unknown theme '{args.theme}'; themes: {names}", file=sys.stderr)
+        info = presentation.deck.info
+        if args.theme:
+            print(f"podium: unknown theme '{args.theme}'; themes: {names}", file=sys.stderr)
+        else:
+            line, col = info.where.get("theme", (1, 1))
+            print(Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {names}").describe(),
+                  file=sys.stderr)
         return EXIT_PROBLEMS
     app.run()
     return EXIT_OK

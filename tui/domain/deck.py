@@ -53,6 +53,10 @@ class DeckInfo:
     pass_mark: float = 0.7
     title_slide: bool = True
     """Whether the deck opens on a generated title slide (it does when a title is given)."""
+    source: str = ""
+    """The file the information came from (deck.yaml or a single file), as shown in messages."""
+    where: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    """Line and column of each key given, for messages about its value."""
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,11 @@ def parse_pass_mark(value: Any) -> float | None:
         match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%\s*", value)
         if not match:
             return None
-        value = float(match.group(1)) / 100
+        percent = float(match.group(1))
+        return percent / 100 if percent <= 100 else None
     if isinstance(value, (int, float)):
         number = float(value)
-        if number > 1:
+        if 1 < number <= 100:  # a bare percentage such as 70
             number /= 100
         if 0 <= number <= 1:
             return number
@@ -105,6 +106,8 @@ def _info(data: YamlMap, shown: str, log: ProblemLog) -> DeckInfo:
         date=_string(log, shown, data, "date"),
         theme=_string(log, shown, data, "theme"),
         pass_mark=pass_mark,
+        source=shown,
+        where={str(key): data.vpos(key) for key in data},
     )
 
 
@@ -162,15 +165,16 @@ def _takeaways(front: YamlMap, shown: str, log: ProblemLog) -> tuple[str, ...]:
     return tuple(items)
 
 
-def load_section(file: Path, root: Path, log: ProblemLog, default_quiz_dir: Path | None) -> tuple[Section, YamlMap]:
-    """One Markdown file -> a Section (problems go to `log`)."""
+def load_section(file: Path, root: Path, log: ProblemLog, default_quiz_dir: Path | None,
+                 known: tuple[str, ...] = SECTION_KEYS) -> tuple[Section, YamlMap]:
+    """One Markdown file -> a Section (problems go to `log`); `known` are the keys it uses."""
     shown = display_path(file)
     text = read_source(file, shown)
     parsed = parse_markdown(text, shown, log)
     front = parsed.front_matter
     for key in front:
-        if key not in SECTION_KEYS:
-            _unknown_key(log, shown, front, key, SECTION_KEYS, "front matter", fatal=False)
+        if key not in known:
+            _unknown_key(log, shown, front, key, known, "front matter", fatal=False)
     title = _string(log, shown, front, "title") if "title" in front else ""
     if not title:
         title = next((slide.title for slide in parsed.slides if slide.title), "") or _pretty(file.stem)
@@ -231,7 +235,8 @@ def load_deck(path: Path) -> Deck:
 
 def _load_single_file(path: Path, log: ProblemLog) -> Deck:
     root = path.parent
-    section, front = load_section(path, root, log, default_quiz_dir=None)
+    known = SECTION_KEYS + tuple(key for key in DECK_KEYS if key not in SECTION_KEYS)
+    section, front = load_section(path, root, log, default_quiz_dir=None, known=known)
     log.raise_if_errors()
     data = YamlMap()
     for key in ("title", "subtitle", "author", "date", "theme", "pass_mark"):

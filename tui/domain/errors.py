@@ -59,6 +59,6 @@ class ProblemLog:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
     def raise_if_errors(self) -> None:
-        """Raise a `PodiumError` holding every error collected so far."""
+        """When there are errors, raise a `PodiumError` holding every problem collected so far."""
         if self.errors:
-            raise PodiumError(self.errors)
+            raise PodiumError(self.problems)

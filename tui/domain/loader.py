@@ -46,5 +46,5 @@ def load_presentation(path: Path) -> Presentation:
                 continue
         banks[index] = loaded[key]
     if problems:
-        raise PodiumError(problems)
+        raise PodiumError(problems + list(deck.warnings))
     return Presentation(deck, banks)

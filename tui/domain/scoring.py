@@ -57,8 +57,12 @@ def _fraction(question: Question, response: Any) -> float:
         typed = normalise(str(response))
         if any(typed == normalise(accepted) for accepted in question.correct):
             return 1.0
-        if question.pattern and re.fullmatch(question.pattern, str(response).strip(), re.IGNORECASE):
-            return 1.0
+        if question.pattern:
+            raw = " ".join(str(response).split())
+            # The pattern is tried on the answer as typed and without accents, like the answers.
+            for candidate in (raw, normalise(raw)):
+                if re.fullmatch(question.pattern, candidate, re.IGNORECASE):
+                    return 1.0
         return 0.0
     if kind == "numeric":
         value = response if isinstance(response, (int, float)) else parse_number(str(response))

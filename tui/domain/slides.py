@@ -28,7 +28,12 @@ _END_SLIDE = re.compile(r"^\s*<!--\s*end_slide\s*-->\s*$")
 _PANDOC_PAUSE = re.compile(r"^\.[ \t]\.[ \t]\.[ \t]*$")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _NOTE_KEYWORD = re.compile(r"^\s*([A-Za-z_]+)\s*:", re.DOTALL)
-_MARP_DIRECTIVE = re.compile(r"^\s*_?[A-Za-z]+\s*:\s*\S[^\n]*$")
+# Marp's directives (https://marpit.marp.app/directives): a comment holding one is not a note.
+MARP_DIRECTIVES = ("theme", "style", "headingDivider", "size", "math", "marp", "title", "description",
+                   "author", "image", "keywords", "url", "lang", "paginate", "header", "footer", "class",
+                   "backgroundColor", "backgroundImage", "backgroundPosition", "backgroundRepeat",
+                   "backgroundSize", "color")
+_MARP_DIRECTIVE = re.compile(r"^\s*_?(" + "|".join(MARP_DIRECTIVES) + r")\s*:[^\n]*$")
 
 NOTE_KEYWORDS = ("notes", "note", "speaker_note")
 PAUSE_KEYWORDS = ("pause", "stop")
@@ -66,11 +71,23 @@ def split_front_matter(
     return data, end + 1
 
 
+def _uses_end_slide(lines: list[str]) -> bool:
+    """True when an `<!-- end_slide -->` line stands outside fenced code."""
+    fence: str | None = None
+    for line in lines:
+        match = _FENCE.match(line)
+        if match and (fence is None or (match.group(1)[0] == fence[0] and not match.group(2).strip())):
+            fence = match.group(1) if fence is None else None
+        elif fence is None and _END_SLIDE.match(line):
+            return True
+    return False
+
+
 def _chunks(lines: list[str], start: int, path: str, log: ProblemLog) -> list[tuple[int, list[str]]]:
     """Split body lines into slides: (first line number, lines) pairs."""
     fence: str | None = None
     fence_line = 0
-    uses_end_slide = any(_END_SLIDE.match(line) for line in lines[start:])
+    uses_end_slide = _uses_end_slide(lines[start:])
     chunks: list[tuple[int, list[str]]] = [(start + 1, [])]
     for index in range(start, len(lines)):
         line = lines[index]
@@ -144,7 +161,10 @@ def _parse_slide(first_line: int, lines: list[str], path: str, log: ProblemLog,
     body = "\n".join(out)
     parts = [part.strip("\n") for part in body.split(_PAUSE)]
     steps = tuple("\n\n".join(part for part in parts[: k + 1] if part.strip()) for k in range(len(parts)))
-    if not steps[-1].strip() and not notes:
+    if not steps[-1].strip():
+        if notes:
+            log.warning(path, first_line, 1, "a slide with only speaker notes and nothing to show "
+                        "is left out; put the notes on the slide they belong to")
         return None
     return Slide(steps=steps, notes="\n\n".join(notes), title=_title(out), line=first_line)
 

@@ -48,8 +48,8 @@ class QuizScreen(Screen[QuizResult]):
         Binding("enter", "submit", "Answer", priority=True),
         Binding("enter", "continue", "Continue", priority=True),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
-        Binding("t", "pick(1)", show=False),
-        Binding("f", "pick(2)", show=False),
+        Binding("t", "truth(True)", show=False),
+        Binding("f", "truth(False)", show=False),
         Binding("shift+up", "move(-1)", "Move up"),
         Binding("shift+down", "move(1)", "Move down"),
         # F2 and F3 work while typing an answer too; h and s only when no text box has focus.
@@ -131,6 +131,8 @@ class QuizScreen(Screen[QuizResult]):
             if action == "pick" and asking:
                 return self.run.current.question.type in ("single", "true_false", "multiple", "order")
             return asking
+        if action == "truth":
+            return asking and self.run.current.question.type == "true_false"
         if action == "move":
             return asking and self.run.current.question.type == "order"
         if action == "continue":
@@ -151,6 +153,9 @@ class QuizScreen(Screen[QuizResult]):
             widget.toggle(number - 1)
         elif isinstance(widget, ChoicePicker):
             self.action_submit()
+
+    def action_truth(self, value: bool) -> None:
+        self.action_pick(1 if value else 2)
 
     def action_move(self, offset: int) -> None:
         widget = self.answer_widget
