@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,10 +25,24 @@ def guide() -> Presentation:
     return load_presentation(bundled_deck())
 
 
+class FakeClock:
+    """A wall clock that stands still until a test moves it."""
+
+    def __init__(self, start: datetime = datetime(2026, 11, 29, 9, 30)) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
 def build_app(presentation: Presentation, **options) -> PodiumApp:
-    """The app as the CLI builds it, with a fixed seed and theme so runs repeat."""
+    """The app as the CLI builds it, with a fixed seed, theme and clock so runs repeat."""
     options.setdefault("seed", SEED)
     options.setdefault("theme", THEME)
+    options.setdefault("clock", FakeClock())
     return make_app(presentation, **options)
 
 

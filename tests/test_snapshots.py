@@ -124,3 +124,20 @@ def test_quiz_results(snap_compare) -> None:
 def test_quiz_summary(snap_compare) -> None:
     keys = ["enter"] + ["f3", "enter"] * 6 + ["enter", "r"]
     assert snap_compare(_quiz_app(), press=keys, terminal_size=(120, 40))
+
+
+def test_overview(snap_compare, guide) -> None:
+    assert snap_compare(build_app(guide, start=12), press=["o"], terminal_size=(120, 40))
+
+
+def test_notes_panel(snap_compare, guide) -> None:
+    assert snap_compare(build_app(guide, start=12), press=["s"], terminal_size=(120, 40))
+
+
+def test_podium_light_theme(snap_compare, guide) -> None:
+    assert snap_compare(build_app(guide, start=code_slide(guide), theme="podium-light"), terminal_size=(120, 40))
+
+
+def test_podium_dark_theme_takeaways(snap_compare, guide) -> None:
+    start = page_number(guide, "takeaways", section=3)
+    assert snap_compare(build_app(guide, start=start, theme="podium-dark"), terminal_size=(120, 40))

@@ -173,7 +173,9 @@ class _Checker:
                 if not isinstance(item, YamlMap):
                     self.error(where, f"question {index + 1} must be a mapping of keys, not {_kind(item)}")
                     continue
-                qid = str(item.get("id", "")).strip()
+                raw_id = item.get("id")
+                # Only an id that is text (or a number) can clash; a missing one is reported below.
+                qid = str(raw_id).strip() if isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool) else ""
                 if qid and qid in seen:
                     self.error(item.vpos("id"), f"duplicate id '{qid}' (first used on line {seen[qid]})")
                 elif qid:

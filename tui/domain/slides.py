@@ -22,7 +22,8 @@ from tui.domain.yamlsource import YamlMap, load_yaml
 
 _SEPARATOR = re.compile(r"^ {0,3}-{3,}[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# A closing run of `#` counts only after a space, so `# C#` is titled "C#" (CommonMark).
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:")
 _END_SLIDE = re.compile(r"^\s*<!--\s*end_slide\s*-->\s*$")
 _PANDOC_PAUSE = re.compile(r"^\.[ \t]\.[ \t]\.[ \t]*$")
@@ -71,12 +72,22 @@ def split_front_matter(
     return data, end + 1
 
 
+def _closes(match: re.Match[str], fence: str) -> bool:
+    """True when a fence line closes the open `fence`: same character, at least as long, no info."""
+    return match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not match.group(2).strip()
+
+
+def _unclosed_comment(text: str) -> int:
+    """Where a `<!--` in `text` opens a comment that is never closed, or -1."""
+    return _COMMENT.sub(lambda m: " " * len(m.group(0)), text).find("<!--")
+
+
 def _uses_end_slide(lines: list[str]) -> bool:
     """True when an `<!-- end_slide -->` line stands outside fenced code."""
     fence: str | None = None
     for line in lines:
         match = _FENCE.match(line)
-        if match and (fence is None or (match.group(1)[0] == fence[0] and not match.group(2).strip())):
+        if match and (fence is None or _closes(match, fence)):
             fence = match.group(1) if fence is None else None
         elif fence is None and _END_SLIDE.match(line):
             return True
@@ -94,8 +105,7 @@ def _chunks(lines: list[str], start: int, path: str, log: ProblemLog) -> list[tu
         match = _FENCE.match(line)
         if fence is None and match:
             fence, fence_line = match.group(1), index + 1
-        elif fence is not None and match and match.group(1)[0] == fence[0] \
-                and len(match.group(1)) >= len(fence) and not match.group(2).strip():
+        elif fence is not None and match and _closes(match, fence):
             fence = None
         elif fence is None and (_END_SLIDE.match(line) if uses_end_slide else _SEPARATOR.match(line)):
             previous = lines[index - 1] if index > start else ""
@@ -124,7 +134,7 @@ def _parse_slide(first_line: int, lines: list[str], path: str, log: ProblemLog,
         match = _FENCE.match(line)
         if fence is None and match:
             fence = match.group(1)
-        elif fence is not None and match and match.group(1)[0] == fence[0] and not match.group(2).strip():
+        elif fence is not None and match and _closes(match, fence):
             fence = None
         if fence is not None or match:
             out.append(line)
@@ -135,16 +145,22 @@ def _parse_slide(first_line: int, lines: list[str], path: str, log: ProblemLog,
             index += 1
             continue
         if "<!--" in line:
-            # Gather the whole comment, which may span lines.
-            joined = line
+            # Gather the whole comment, which may span lines (as may one opened after another).
+            gathered = [line]
             end = index
-            while "-->" not in joined[joined.index("<!--"):] and end + 1 < len(lines):
+            opened = _unclosed_comment(line)
+            while opened >= 0 and end + 1 < len(lines):
                 end += 1
-                joined += "\n" + lines[end]
-            if "-->" not in joined[joined.index("<!--"):]:
-                column = line.index("<!--") + 1
-                log.error(path, first_line + index, column, "HTML comment '<!--' is never closed with '-->'")
-                out.append(joined[: joined.index("<!--")])
+                gathered.append(lines[end])
+                if "-->" in lines[end]:
+                    opened = _unclosed_comment("\n".join(gathered))
+            joined = "\n".join(gathered)
+            if opened >= 0:
+                before = joined[:opened]
+                line_number = first_line + index + before.count("\n")
+                column = opened - (before.rfind("\n") + 1) + 1
+                log.error(path, line_number, column, "HTML comment '<!--' is never closed with '-->'")
+                out.append(_COMMENT.sub("", before))
                 index = end + 1
                 continue
             kept = _COMMENT.sub(
@@ -199,7 +215,10 @@ def _title(lines: list[str]) -> str | None:
     for index, line in enumerate(lines):
         match = _FENCE.match(line)
         if match:
-            fence = None if fence else match.group(1)
+            if fence is None:
+                fence = match.group(1)
+            elif _closes(match, fence):
+                fence = None
             continue
         if fence:
             continue

@@ -8,6 +8,7 @@ silently overwritten.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -25,6 +26,11 @@ Position = tuple[int, int]
 
 MAX_ALIASES = 100
 """More aliases than this in one document is refused, which stops 'billion laughs' bombs."""
+
+MAX_EXPANDED = 100_000
+"""Aliases standing for more values than this, once expanded, are refused too: a few nested
+aliases (the classic bomb has only 72) can stand for billions of values, which any code that
+walks or prints the loaded data would then visit."""
 
 
 class YamlMap(dict):
@@ -113,14 +119,38 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> ty
     return Loader
 
 
-def _count_aliases(text: str) -> int:
+def _alias_problem(text: str) -> str | None:
+    """Why the aliases in `text` are refused (too many, or expanding too far), or None."""
     count = 0
+    sizes: dict[str, int] = {}  # anchor -> how many values it stands for, aliases expanded
+    open_nodes: list[list] = []  # [anchor, size so far] of each collection being read
+    expanded = 0  # values reached through aliases
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            open_nodes.append([event.anchor, 1])
+            continue
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, size = open_nodes.pop()
+            if anchor:
+                sizes[anchor] = size
+        elif isinstance(event, yaml.AliasEvent):
             count += 1
             if count > MAX_ALIASES:
-                break
-    return count
+                return f"more than {MAX_ALIASES} YAML aliases: refused as a possible alias bomb"
+            size = sizes.get(event.anchor, 1)
+            expanded += size
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        else:
+            continue
+        if open_nodes:
+            open_nodes[-1][1] += size
+        if expanded > MAX_EXPANDED:
+            return (f"YAML aliases stand for more than {MAX_EXPANDED:,} values: "
+                    "refused as a possible alias bomb")
+    return None
 
 
 def load_yaml(text: str, path: str, log: ProblemLog, line_offset: int = 0) -> Any:
@@ -129,9 +159,9 @@ def load_yaml(text: str, path: str, log: ProblemLog, line_offset: int = 0) -> An
     `line_offset` is added to every line number, for YAML embedded in a larger file.
     """
     try:
-        if "*" in text and "&" in text and _count_aliases(text) > MAX_ALIASES:
-            log.error(path, 1 + line_offset, 1,
-                      f"more than {MAX_ALIASES} YAML aliases: refused as a possible alias bomb")
+        refused = _alias_problem(text) if "*" in text and "&" in text else None
+        if refused:
+            log.error(path, 1 + line_offset, 1, refused)
             return None
         loader = _make_loader(_BaseLoader, path, log, line_offset)
         return yaml.load(text, Loader=loader)  # noqa: S506 - the loader is a SafeLoader subclass
@@ -196,4 +226,12 @@ def kind_of(value: Any) -> str:
         return "nothing"
     if isinstance(value, (int, float)):
         return "a number"
-    return "text"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date"  # an unquoted 2026-03-14
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"  # !!binary
+    if isinstance(value, (set, frozenset)):
+        return "a set"  # !!set
+    return f"a {type(value).__name__}"

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Callable
+
 from textual.app import App
 from textual.binding import Binding
 
 from tui.domain.loader import Presentation
 from tui.domain.quizrun import new_seed
+from tui.ui.commands import DeckCommands
 from tui.ui.screens.help import HelpScreen
+from tui.ui.themes import PODIUM_THEMES
 from tui.ui.screens.presenter import PresenterScreen
 
-DEFAULT_THEME = "textual-dark"
+DEFAULT_THEME = "podium-dark"
 
 
 class PodiumApp(App[None]):
@@ -18,11 +23,17 @@ class PodiumApp(App[None]):
 
     CSS_PATH = ["styles/presenter.tcss", "styles/quiz.tcss"]
     TITLE = "podium"
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS = App.COMMANDS | {DeckCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, presentation: Presentation, *, seed: int, theme: str, start: int | None) -> None:
+    def __init__(self, presentation: Presentation, *, seed: int, theme: str, start: int | None,
+                 clock: Callable[[], datetime] = datetime.now) -> None:
         super().__init__()
+        for podium_theme in PODIUM_THEMES:
+            self.register_theme(podium_theme)
+        self.clock = clock
+        """The wall clock, injected so tests and snapshots are repeatable."""
         self.presentation = presentation
         self.seed = seed
         self.start_page = start
@@ -39,7 +50,8 @@ class PodiumApp(App[None]):
 
 
 def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,
-             start: int | None = None) -> PodiumApp:
+             start: int | None = None, clock: Callable[[], datetime] = datetime.now) -> PodiumApp:
     """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
     chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
-    return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start)
+    return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
+                     clock=clock)

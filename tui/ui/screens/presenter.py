@@ -7,11 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.containers import Horizontal
 from textual.widgets import Footer
 
 from tui.domain.loader import Presentation
 from tui.domain.quizrun import QuizResult, QuizRun
 from tui.domain.walk import Position, Walk
+from tui.ui.widgets.notes_panel import NotesPanel
 from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
 from tui.ui.widgets.too_small import TooSmall, too_small
@@ -37,12 +39,20 @@ class PresenterScreen(Screen[None]):
         Binding("end", "last", "Last", show=False, priority=True),
         *[Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)],
         Binding("escape", "clear_number", show=False),
+        Binding("left_square_bracket", "section(-1)", "Previous section", show=False),
+        Binding("right_square_bracket", "section(1)", "Next section", show=False),
+        Binding("o,tab", "overview", "Overview", priority=True),
+        Binding("slash", "app.command_palette", "Search"),
+        Binding("s", "toggle_notes", "Notes"),
+        Binding("t", "toggle_timer", "Timer", show=False),
         Binding("r", "summary", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
 
     position: reactive[Position] = reactive(Position(0), init=False, always_update=True)
+    show_notes: reactive[bool] = reactive(False)
+    show_timer: reactive[bool] = reactive(True)
     typed: reactive[str] = reactive("", init=False)
     """Digits typed so far for a jump."""
 
@@ -56,7 +66,9 @@ class PresenterScreen(Screen[None]):
         self.results: dict[int, QuizResult] = {}
 
     def compose(self) -> ComposeResult:
-        yield SlideView(self.deck, self.presentation.banks, id="slide-view")
+        with Horizontal(id="stage"):
+            yield SlideView(self.deck, self.presentation.banks, id="slide-view")
+            yield NotesPanel(id="notes-panel")
         yield TooSmall()
         yield StatusBar(id="status-bar")
         yield Footer()
@@ -86,7 +98,38 @@ class PresenterScreen(Screen[None]):
         self.query_one(SlideView).show(page, position.step, code_theme)
         section = self.deck.sections[page.section].title if page.section >= 0 else ""
         self.query_one(StatusBar).show(self.deck.title, section, position.page + 1, len(self.walk))
+        if self.show_notes:
+            self._show_notes()
+        if position != self.walk.first():
+            self.query_one(StatusBar).start_clock()
         self.refresh_bindings()
+
+    def _show_notes(self) -> None:
+        page = self.page
+        notes = ""
+        if page.kind == "slide":
+            notes = self.deck.sections[page.section].slides[page.slide].notes
+        following = self.walk.next(Position(self.position.page, self.walk.pages[self.position.page].steps - 1))
+        self.query_one(NotesPanel).show(notes, self.page_title(following.page)
+                                        if following.page != self.position.page else None)
+
+    def page_title(self, index: int) -> str:
+        """A page's title as the overview and notes name it."""
+        page = self.walk.pages[index]
+        if page.kind == "title":
+            return self.deck.title
+        section = self.deck.sections[page.section]
+        if page.kind == "slide":
+            return section.slides[page.slide].title or f"Slide {index + 1}"
+        return f"Key takeaways: {section.title}" if page.kind == "takeaways" else f"Quiz: {section.title}"
+
+    def watch_show_notes(self, show: bool) -> None:
+        self.set_class(show, "-notes")
+        if show and self.walk.pages:
+            self._show_notes()
+
+    def watch_show_timer(self, show: bool) -> None:
+        self.query_one(StatusBar).show_clock(show)
 
     def watch_typed(self, typed: str) -> None:
         self.query_one(StatusBar).show_typed(typed)
@@ -154,12 +197,49 @@ class PresenterScreen(Screen[None]):
         if target is not None:
             self.position = target
 
+    def go_to_page(self, index: int) -> None:
+        """Jump to a page (0-based), fully revealed."""
+        target = self.walk.goto(index + 1)
+        if target is not None:
+            self.position = target
+
+    def action_section(self, offset: int) -> None:
+        """Jump to the start of the previous or next section ([ and ])."""
+        current = self.page.section
+        target = current + offset
+        if offset < 0 and self.position.page != (self.walk.section_start(current) or self.position).page:
+            target = current  # first back to the start of this section
+        if 0 <= target < len(self.deck.sections):
+            self.go_to_section(target)
+        elif target < 0:
+            self.position = self.walk.first()
+
+    def action_toggle_notes(self) -> None:
+        self.show_notes = not self.show_notes
+
+    def action_toggle_timer(self) -> None:
+        self.show_timer = not self.show_timer
+
+    def action_overview(self) -> None:
+        from tui.ui.screens.overview import OverviewScreen
+
+        def chosen(position: Position | None) -> None:
+            if position is not None:
+                self.position = position
+
+        self.app.push_screen(OverviewScreen(self.deck, self.walk, self.position, self.results), chosen)
+
     # -- quizzes ---------------------------------------------------------------------------
 
     def action_start_quiz(self) -> None:
+        self.start_quiz_of(self.page.section)
+
+    def start_quiz_of(self, section_index: int) -> None:
+        """Start a section's quiz (from its quiz page or the command palette)."""
         from tui.ui.screens.quiz import QuizScreen
 
-        section_index = self.page.section
+        if section_index not in self.presentation.banks:
+            return
         bank = self.presentation.banks[section_index]
         section = self.deck.sections[section_index]
         run = QuizRun(bank, bank.title or section.title, self.deck.info.pass_mark,

@@ -1,0 +1,66 @@
+"""Command palette providers: find slides by title and text, sections by name, and commands."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.ui.screens.presenter import PresenterScreen
+
+
+def _presenter(provider: Provider) -> PresenterScreen | None:
+    from tui.ui.screens.presenter import PresenterScreen
+
+    for screen in reversed(provider.app.screen_stack):
+        if isinstance(screen, PresenterScreen):
+            return screen
+    return None
+
+
+class DeckCommands(Provider):
+    """Slides (by title and text), sections (by name) and the presenter's commands."""
+
+    def _entries(self) -> list[tuple[str, str, object]]:
+        presenter = _presenter(self)
+        if presenter is None:
+            return []
+        deck = presenter.deck
+        entries: list[tuple[str, str, object]] = []
+        for index, page in enumerate(presenter.walk.pages):
+            if page.kind == "slide":
+                slide = deck.sections[page.section].slides[page.slide]
+                title = slide.title or f"Slide {index + 1}"
+                body = " ".join(slide.markdown.split())[:300]
+                entries.append((f"{index + 1}. {title}", body, partial(presenter.go_to_page, index)))
+        for number, section in enumerate(deck.sections):
+            entries.append((f"Section: {section.title}", f"Go to section {number + 1}",
+                            partial(presenter.go_to_section, number)))
+            if number in presenter.presentation.banks:
+                entries.append((f"Quiz: {section.title}", "Start this section's quiz",
+                                partial(presenter.start_quiz_of, number)))
+        entries += [
+            ("Toggle speaker notes", "Show or hide the notes panel (s)", presenter.action_toggle_notes),
+            ("Toggle timer", "Show or hide the timer and clock (t)", presenter.action_toggle_timer),
+            ("Overview", "Every section and slide (o)", presenter.action_overview),
+            ("Quiz scores", "Scores of the quizzes taken so far (r)", presenter.action_summary),
+        ]
+        return entries
+
+    async def discover(self) -> Hits:
+        for title, help_text, command in self._entries():
+            if not title[0].isdigit():
+                yield DiscoveryHit(title, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        lowered = query.lower()
+        for title, help_text, command in self._entries():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command, help=help_text)
+            elif lowered and lowered in help_text.lower():
+                # A match in the slide's text, not its title: ranked below title matches.
+                yield Hit(0.1, matcher.highlight(title), command, text=title, help=help_text[:80])

@@ -1,0 +1,23 @@
+"""The speaker notes panel for single-screen rehearsal: the current slide's notes as Markdown."""
+
+from __future__ import annotations
+
+from rich.markdown import Markdown
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+class NotesPanel(VerticalScroll, can_focus=False):
+    """Shows notes handed down by the presenter; hidden unless the screen asks for it."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Notes", id="notes-heading", markup=False)
+        yield Static("", id="notes-body")
+
+    def show(self, notes: str, next_title: str | None) -> None:
+        body = self.query_one("#notes-body", Static)
+        text = notes if notes.strip() else "*No notes for this slide.*"
+        if next_title:
+            text += f"\n\n---\n\n**Next:** {next_title}" if not next_title.startswith("*") else ""
+        body.update(Markdown(text))
