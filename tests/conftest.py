@@ -38,6 +38,12 @@ class FakeClock:
         self.now += timedelta(seconds=seconds)
 
 
+@pytest.fixture(scope="session")
+def every_type_presentation() -> Presentation:
+    """The fixture deck with one question of every type."""
+    return load_presentation(FIXTURES / "every-type")
+
+
 def build_app(presentation: Presentation, **options) -> PodiumApp:
     """The app as the CLI builds it, with a fixed seed, theme and clock so runs repeat."""
     options.setdefault("seed", SEED)

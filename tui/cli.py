@@ -16,13 +16,10 @@ from tui.domain.errors import PodiumError, Problem
 EXIT_OK = 0
 EXIT_PROBLEMS = 2
 
-COMMANDS = {
-    "check": "check a deck and its question banks; print every problem",
-}
-
 EPILOG = """commands:
-  podium [DECK]         present a deck (default: the bundled guide)
+  podium [DECK]         present a deck (default: the deck here, else the bundled guide)
   podium check [PATH]   check a deck and its banks, print every problem as path:line:col
+  podium notes [DECK]   speaker view for a second terminal: follows the presenting podium
 
 keys while presenting: → Space PgDn next · ← PgUp back · number+Enter jump · ? help · q quit
 docs: docs/authoring.md (deck and bank format), docs/presenting.md (keys and quizzes)
@@ -98,6 +95,55 @@ def run_check(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _notes_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="podium notes",
+        description="The speaker view: run it in a second terminal while `podium DECK` presents the "
+                    "same deck. It shows the current slide's notes, the next slide, slide n of N, "
+                    "the time and, with --duration, how the pace goes. Either may start first.",
+    )
+    parser.add_argument("deck", nargs="?", type=Path, help="the deck being presented (same default as podium)")
+    parser.add_argument("--duration", help="planned length of the talk, e.g. 20m, 1h15m, 90s")
+    parser.add_argument("--theme", help="a Textual theme name")
+    return parser
+
+
+def _channel(presentation) -> Path:  # type: ignore[no-untyped-def]
+    import os
+
+    from tui.domain.channel import channel_path, runtime_dir
+    from tui.domain.history import deck_key
+
+    return channel_path(runtime_dir(os.environ), deck_key(presentation.deck))
+
+
+def run_notes(argv: Sequence[str]) -> int:
+    from tui.domain.channel import parse_duration
+    from tui.domain.loader import load_presentation
+
+    args = _notes_parser().parse_args(argv)
+    duration = None
+    if args.duration is not None:
+        duration = parse_duration(args.duration)
+        if duration is None:
+            print(f"podium notes: --duration '{args.duration}' is not a duration like 20m or 1h15m",
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+    try:
+        presentation = load_presentation(_deck_path(args.deck))
+    except PodiumError as error:
+        print_problems(error.problems)
+        return EXIT_PROBLEMS
+    from tui.ui.notes_app import make_notes_app
+
+    app = make_notes_app(presentation, _channel(presentation), duration=duration, theme=args.theme)
+    if app.initial_theme not in app.available_themes:
+        print(f"podium notes: unknown theme '{app.initial_theme}'", file=sys.stderr)
+        return EXIT_PROBLEMS
+    app.run()
+    return EXIT_OK
+
+
 def run_present(argv: Sequence[str]) -> int:
     from tui.domain.loader import load_presentation
 
@@ -109,7 +155,8 @@ def run_present(argv: Sequence[str]) -> int:
         return EXIT_PROBLEMS
     from tui.ui.app import make_app
 
-    app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide)
+    app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide,
+                   channel=_channel(presentation))
     if app.initial_theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         info = presentation.deck.info
@@ -127,8 +174,9 @@ def run_present(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `podium` command."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "check":
-        return run_check(args[1:])
+    commands = {"check": run_check, "notes": run_notes}
+    if args and args[0] in commands:
+        return commands[args[0]](args[1:])
     return run_present(args)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Callable
 
 from textual.app import App
 from textual.binding import Binding
 
+from tui.domain.channel import PresenterState, publish, withdraw
 from tui.domain.loader import Presentation
 from tui.domain.quizrun import new_seed
 from tui.ui.commands import DeckCommands
@@ -28,8 +30,10 @@ class PodiumApp(App[None]):
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
     def __init__(self, presentation: Presentation, *, seed: int, theme: str, start: int | None,
-                 clock: Callable[[], datetime] = datetime.now) -> None:
+                 clock: Callable[[], datetime] = datetime.now, channel: Path | None = None) -> None:
         super().__init__()
+        self.channel = channel
+        """Where the speaker view (`podium notes`) reads the position; None: not published."""
         for podium_theme in PODIUM_THEMES:
             self.register_theme(podium_theme)
         self.clock = clock
@@ -44,14 +48,28 @@ class PodiumApp(App[None]):
         self.title = self.presentation.deck.title
         self.push_screen(PresenterScreen(self.presentation, self.seed, self.start_page))
 
+    def publish(self, state: PresenterState) -> None:
+        """Tell a speaker view where the presenter is (when a channel is set)."""
+        if self.channel is not None:
+            try:
+                publish(self.channel, state)
+            except OSError as error:
+                self.notify(f"Speaker view channel off: {error.strerror}", severity="warning")
+                self.channel = None
+
+    def on_unmount(self) -> None:
+        if self.channel is not None:
+            withdraw(self.channel)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
 
 def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,
-             start: int | None = None, clock: Callable[[], datetime] = datetime.now) -> PodiumApp:
+             start: int | None = None, clock: Callable[[], datetime] = datetime.now,
+             channel: Path | None = None) -> PodiumApp:
     """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
     chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
     return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
-                     clock=clock)
+                     clock=clock, channel=channel)

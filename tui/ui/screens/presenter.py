@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,7 @@ from textual.screen import Screen
 from textual.containers import Horizontal
 from textual.widgets import Footer
 
+from tui.domain.channel import PresenterState
 from tui.domain.loader import Presentation
 from tui.domain.quizrun import QuizResult, QuizRun
 from tui.domain.walk import Position, Walk
@@ -100,8 +103,12 @@ class PresenterScreen(Screen[None]):
         self.query_one(StatusBar).show(self.deck.title, section, position.page + 1, len(self.walk))
         if self.show_notes:
             self._show_notes()
+        status = self.query_one(StatusBar)
         if position != self.walk.first():
-            self.query_one(StatusBar).start_clock()
+            status.start_clock()
+        self.app.publish(PresenterState(  # type: ignore[attr-defined]
+            page=position.page, step=position.step, total=len(self.walk),
+            started=status.started.isoformat() if status.started else None, pid=os.getpid()))
         self.refresh_bindings()
 
     def _show_notes(self) -> None:
