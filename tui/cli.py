@@ -20,6 +20,7 @@ EPILOG = """commands:
   podium [DECK]         present a deck (default: the deck here, else the bundled guide)
   podium check [PATH]   check a deck and its banks, print every problem as path:line:col
   podium notes [DECK]   speaker view for a second terminal: follows the presenting podium
+  podium serve [DECK]   present in a web browser at http://localhost:8000 (--port N)
 
 keys while presenting: → Space PgDn next · ← PgUp back · number+Enter jump · ? help · q quit
 docs: docs/authoring.md (deck and bank format), docs/presenting.md (keys and quizzes)
@@ -144,6 +145,39 @@ def run_notes(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="podium serve",
+        description="Serve the presenter to web browsers on this machine (localhost only), so an "
+                    "audience or a remote learner can follow in a browser. Each tab runs its own podium.",
+    )
+    parser.add_argument("deck", nargs="?", type=Path, help="the deck (same default as podium)")
+    parser.add_argument("--port", type=int, default=8000, help="port on localhost (default 8000)")
+    parser.add_argument("--seed", type=int, help="quiz shuffling seed for every session")
+    parser.add_argument("--theme", help="a Textual theme name")
+    return parser
+
+
+def run_serve(argv: Sequence[str]) -> int:
+    from tui.domain.loader import load_presentation
+
+    args = _serve_parser().parse_args(argv)
+    if not 1 <= args.port <= 65535:
+        print(f"podium serve: --port {args.port} is not a port number (1-65535)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        presentation = load_presentation(_deck_path(args.deck))
+    except PodiumError as error:
+        print_problems(error.problems)
+        return EXIT_PROBLEMS
+    from tui.serve import serve
+
+    print(f"podium: serving {presentation.deck.title} at http://localhost:{args.port} (Ctrl+C stops)")
+    serve(args.deck if args.deck is not None else _deck_path(None), port=args.port, seed=args.seed,
+          theme=args.theme, title=presentation.deck.title)
+    return EXIT_OK
+
+
 def run_present(argv: Sequence[str]) -> int:
     from tui.domain.loader import load_presentation
 
@@ -174,7 +208,7 @@ def run_present(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `podium` command."""
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"check": run_check, "notes": run_notes}
+    commands = {"check": run_check, "notes": run_notes, "serve": run_serve}
     if args and args[0] in commands:
         return commands[args[0]](args[1:])
     return run_present(args)
