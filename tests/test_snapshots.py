@@ -141,3 +141,19 @@ def test_podium_light_theme(snap_compare, guide) -> None:
 def test_podium_dark_theme_takeaways(snap_compare, guide) -> None:
     start = page_number(guide, "takeaways", section=3)
     assert snap_compare(build_app(guide, start=start, theme="podium-dark"), terminal_size=(120, 40))
+
+
+def test_speaker_view(snap_compare, guide, tmp_path) -> None:
+    from tests.conftest import FakeClock
+    from tui.domain.channel import PresenterState, publish
+    from tui.ui.notes_app import make_notes_app
+
+    channel = tmp_path / "presenting.json"
+    publish(channel, PresenterState(page=11, step=0, total=46, started="2026-11-29T09:22:30", pid=1))
+    app = make_notes_app(guide, channel, duration=20 * 60, theme="textual-dark", clock=FakeClock())
+    assert snap_compare(app, terminal_size=(100, 30))
+
+
+def test_no_color(snap_compare, guide, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(build_app(guide, start=code_slide(guide)), terminal_size=(120, 40))

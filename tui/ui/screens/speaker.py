@@ -6,6 +6,7 @@ with a planned duration, a pacing bar.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -25,6 +26,11 @@ from tui.ui.widgets.status_bar import elapsed_text
 from tui.ui.widgets.too_small import TooSmall, too_small
 
 POLL_SECONDS = 0.2
+
+
+def _plain(line: str) -> str:
+    """A Markdown line with its emphasis marks taken off, for a one-line preview."""
+    return re.sub(r"(\*\*|__|\*|`)", "", line.strip())
 
 
 class SpeakerScreen(Screen[None]):
@@ -112,8 +118,8 @@ class SpeakerScreen(Screen[None]):
         text = f"Next: {self._title(index + 1)}"
         if page.kind == "slide":
             slide = self.deck.sections[page.section].slides[page.slide]
-            lines = [line.strip() for line in slide.markdown.splitlines()
-                     if line.strip() and not line.lstrip().startswith("#")][:3]
+            lines = [_plain(line) for line in slide.markdown.splitlines()
+                     if line.strip() and not line.lstrip().startswith(("#", "```", "~~~"))][:3]
             if lines:
                 text += "\n" + "\n".join(f"  {line}" for line in lines)
         return text
