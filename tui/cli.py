@@ -1,6 +1,7 @@
 """The command line: parse arguments, call the domain, build the app, map errors to exit codes.
 
-Exit status: 0 success; 2 a problem in the user's files or arguments.
+Exit status: 0 success; 1 warnings under `check --strict`; 2 a problem in the user's files or
+arguments.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from tui import __version__
 from tui.domain.errors import PodiumError, Problem
 
 EXIT_OK = 0
+EXIT_WARNINGS = 1
 EXIT_PROBLEMS = 2
 
 EPILOG = """commands:
@@ -41,6 +43,8 @@ def _present_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, help="shuffle quizzes the same way every time (shown in results)")
     parser.add_argument("--theme", help="a Textual theme name, e.g. textual-dark, textual-light, nord")
     parser.add_argument("--slide", type=int, metavar="N", help="open on slide N (counted from 1)")
+    parser.add_argument("--watch", action="store_true",
+                        help="reload the deck when its files change, keeping the current slide")
     parser.add_argument("--version", action="version", version=f"podium {__version__}")
     return parser
 
@@ -48,10 +52,16 @@ def _present_parser() -> argparse.ArgumentParser:
 def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="podium check",
-        description="Load a deck and every question bank it uses; print each problem as "
-                    "path:line:col: severity: message. Exit 0 when there are no errors, 2 otherwise.",
+        description="Load a deck and every question bank it uses; print every problem, sorted by file "
+                    "and line, as path:line:col: severity: message. Errors mean the deck cannot be "
+                    "presented as written; warnings point at what is probably a mistake. Exit status: "
+                    "0 no errors (warnings allowed), 1 warnings only with --strict, 2 errors.",
     )
-    parser.add_argument("path", nargs="?", type=Path, help="a deck folder or Markdown file; default: the deck in this folder, else the bundled guide")
+    parser.add_argument("path", nargs="?", type=Path,
+                        help="a deck folder or Markdown file; default: the deck in this folder, else the bundled guide")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="json: one JSON object per problem and line, for editors and CI")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
     return parser
 
 
@@ -74,26 +84,65 @@ def print_problems(problems: Sequence[Problem]) -> None:
 
 
 def run_check(argv: Sequence[str]) -> int:
+    from tui.domain.check import deck_warnings, problems_json
     from tui.domain.loader import load_presentation
 
     args = _check_parser().parse_args(argv)
+    presentation = None
     try:
         presentation = load_presentation(_deck_path(args.path))
+        problems = sorted([*presentation.warnings, *deck_warnings(presentation), *_theme_problems(presentation),
+                           *_tall_slides(presentation)])
     except PodiumError as error:
-        print_problems(error.problems)
-        errors = sum(1 for problem in error.problems if problem.severity == "error")
-        print(plural(errors, "error"), file=sys.stderr)
+        problems = error.problems
+    errors = sum(1 for problem in problems if problem.severity == "error")
+    warnings = len(problems) - errors
+    if args.format == "json":
+        if problems:
+            print(problems_json(problems))
+    else:
+        print_problems(problems)
+        if presentation is None:
+            print(plural(errors, "error") + (f", {plural(warnings, 'warning')}" if warnings else ""),
+                  file=sys.stderr)
+        else:
+            print(summary(presentation, warnings))
+    if errors:
         return EXIT_PROBLEMS
+    return EXIT_WARNINGS if warnings and args.strict else EXIT_OK
+
+
+def summary(presentation, warnings: int) -> str:  # type: ignore[no-untyped-def]
+    """The one-line summary of a deck that loaded."""
     deck = presentation.deck
-    print_problems(sorted(presentation.warnings))
     takeaways = sum(len(section.takeaways) for section in deck.sections)
-    warnings = len(presentation.warnings)
     banks = len({id(bank) for bank in presentation.banks.values()})
     counts = ", ".join(plural(n, word) for n, word in (
         (len(deck.sections), "section"), (deck.slide_count, "slide"), (takeaways, "takeaway"),
         (banks, "quiz bank"), (presentation.question_count, "question")))
-    print(f"{deck.title}: {counts}; " + (plural(warnings, "warning") if warnings else "no problems"))
-    return EXIT_OK
+    return f"{deck.title}: {counts}; " + (plural(warnings, "warning") if warnings else "no problems")
+
+
+def _theme_problems(presentation) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """deck.yaml's theme must be one podium can show."""
+    info = presentation.deck.info
+    if not info.theme:
+        return []
+    from textual.theme import BUILTIN_THEMES
+
+    from tui.ui.themes import PODIUM_THEMES
+
+    names = sorted({*BUILTIN_THEMES, *(theme.name for theme in PODIUM_THEMES)})
+    if info.theme in names:
+        return []
+    line, col = info.where.get("theme", (1, 1))
+    return [Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {', '.join(names)}")]
+
+
+def _tall_slides(presentation) -> list[Problem]:  # type: ignore[no-untyped-def]
+    from tui.ui.measure import tall_slides
+
+    return tall_slides(presentation.deck)
 
 
 def _notes_parser() -> argparse.ArgumentParser:
@@ -190,7 +239,7 @@ def run_present(argv: Sequence[str]) -> int:
     from tui.ui.app import make_app
 
     app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide,
-                   channel=_channel(presentation))
+                   channel=_channel(presentation), watch=_deck_path(args.deck) if args.watch else None)
     if app.initial_theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         info = presentation.deck.info

@@ -37,6 +37,8 @@ class Section:
     """The question bank, already resolved inside the deck folder; None when there is no quiz."""
     path: str = ""
     """The file as shown to the user in messages."""
+    quiz_disabled: bool = False
+    """True when the front matter says `quiz: false`: no quiz, on purpose."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Front matter keys podium does not use, kept for other tools."""
 

@@ -96,3 +96,25 @@ class Walk:
 
     def is_last(self, at: Position) -> bool:
         return at == self.last()
+
+
+def nearest(walk: Walk, page: Page, step: int) -> Position:
+    """Where a presenter who was at `page` of an older deck stands in `walk` after a reload.
+
+    The same slide (by section and place) if it still exists, else the nearest one of the same
+    section, else the last page.
+    """
+    candidates = [i for i, other in enumerate(walk.pages) if other.section == page.section]
+    for index in candidates:
+        other = walk.pages[index]
+        if other.kind == page.kind and other.slide == page.slide:
+            return Position(index, min(step, other.steps - 1))
+    if page.kind == "title" and walk.pages and walk.pages[0].kind == "title":
+        return Position(0)
+    if candidates:
+        slides = [i for i in candidates if walk.pages[i].kind == "slide"]
+        if page.kind == "slide" and slides:
+            best = min(slides, key=lambda i: abs(walk.pages[i].slide - page.slide))
+            return Position(best, walk.pages[best].steps - 1)
+        return Position(candidates[-1] if page.kind != "slide" else candidates[0], 0)
+    return walk.last()

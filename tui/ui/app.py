@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -10,7 +11,8 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui.domain.channel import PresenterState, publish, withdraw
-from tui.domain.loader import Presentation
+from tui.domain.errors import PodiumError
+from tui.domain.loader import Presentation, load_presentation
 from tui.domain.quizrun import new_seed
 from tui.ui.commands import DeckCommands
 from tui.ui.screens.help import HelpScreen
@@ -18,6 +20,12 @@ from tui.ui.themes import PODIUM_THEMES
 from tui.ui.screens.presenter import PresenterScreen
 
 DEFAULT_THEME = "podium-dark"
+DECK_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
+
+
+def deck_file_changed(_change: object, path: str) -> bool:
+    """Only a deck's own files trigger a reload (not editor swap files or folders)."""
+    return path.endswith(DECK_SUFFIXES) and not Path(path).name.startswith((".", "#"))
 
 
 class PodiumApp(App[None]):
@@ -30,8 +38,11 @@ class PodiumApp(App[None]):
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
     def __init__(self, presentation: Presentation, *, seed: int, theme: str, start: int | None,
-                 clock: Callable[[], datetime] = datetime.now, channel: Path | None = None) -> None:
+                 clock: Callable[[], datetime] = datetime.now, channel: Path | None = None,
+                 watch: Path | None = None) -> None:
         super().__init__()
+        self.watch_path = watch
+        """The deck to reload from when its files change (`--watch`); None: no live reload."""
         self.channel = channel
         """Where the speaker view (`podium notes`) reads the position; None: not published."""
         for podium_theme in PODIUM_THEMES:
@@ -47,6 +58,33 @@ class PodiumApp(App[None]):
         self.theme = self.initial_theme
         self.title = self.presentation.deck.title
         self.push_screen(PresenterScreen(self.presentation, self.seed, self.start_page))
+        if self.watch_path is not None:
+            self.run_worker(self.watch_deck(self.watch_path), name="live-reload", exclusive=True)
+
+    async def watch_deck(self, path: Path) -> None:
+        """Reload the deck whenever one of its Markdown or YAML files changes."""
+        from watchfiles import awatch
+
+        root = path if path.is_dir() else path.parent
+        async for _changes in awatch(root, watch_filter=deck_file_changed, debounce=150, step=30):
+            await self.reload(path)
+
+    async def reload(self, path: Path) -> None:
+        """Load the deck again; on success show it, else keep the last good one and say why."""
+        try:
+            presentation = await asyncio.to_thread(load_presentation, path)
+        except PodiumError as error:
+            errors = [problem for problem in error.problems if problem.severity == "error"]
+            shown = "\n".join(str(problem) for problem in errors[:5])
+            more = f"\n… and {len(errors) - 5} more" if len(errors) > 5 else ""
+            self.notify(shown + more, title="Not reloaded: the deck has errors", severity="error",
+                        timeout=10, markup=False)
+            return
+        self.presentation = presentation
+        for screen in self.screen_stack:
+            if isinstance(screen, PresenterScreen):
+                screen.replace_presentation(presentation)
+        self.notify("Reloaded", timeout=1.5)
 
     def publish(self, state: PresenterState) -> None:
         """Tell a speaker view where the presenter is (when a channel is set)."""
@@ -68,8 +106,8 @@ class PodiumApp(App[None]):
 
 def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,
              start: int | None = None, clock: Callable[[], datetime] = datetime.now,
-             channel: Path | None = None) -> PodiumApp:
+             channel: Path | None = None, watch: Path | None = None) -> PodiumApp:
     """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
     chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
     return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
-                     clock=clock, channel=channel)
+                     clock=clock, channel=channel, watch=watch)

@@ -15,7 +15,7 @@ from textual.widgets import Footer
 from tui.domain.channel import PresenterState
 from tui.domain.loader import Presentation
 from tui.domain.quizrun import QuizResult, QuizRun
-from tui.domain.walk import Position, Walk
+from tui.domain.walk import Position, Walk, nearest
 from tui.ui.widgets.notes_panel import NotesPanel
 from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
@@ -197,6 +197,18 @@ class PresenterScreen(Screen[None]):
         else:
             self.position = target
         self.typed = ""
+
+    def replace_presentation(self, presentation: Presentation) -> None:
+        """Show a reloaded deck, keeping the presenter on the same slide or the nearest one."""
+        old_page, old_step = self.page, self.position.step
+        self.presentation = presentation
+        self.deck = presentation.deck
+        self.walk = Walk(self.deck)
+        view = self.query_one(SlideView)
+        view.deck, view.banks = self.deck, presentation.banks
+        if not self.walk.pages:
+            return
+        self.position = nearest(self.walk, old_page, old_step)
 
     def go_to_section(self, section: int) -> None:
         """Jump to the first page of a section."""
