@@ -23,6 +23,8 @@ EPILOG = """commands:
   podium check [PATH]   check a deck and its banks, print every problem as path:line:col
   podium notes [DECK]   speaker view for a second terminal: follows the presenting podium
   podium serve [DECK]   present in a web browser at http://localhost:8000 (--port N)
+  podium new DIR        write a small working deck to start from
+  podium new section NAME [DIR]   add the next numbered section and its quiz bank
 
 keys while presenting: → Space PgDn next · ← PgUp back · number+Enter jump · ? help · q quit
 docs: docs/authoring.md (deck and bank format), docs/presenting.md (keys and quizzes)
@@ -227,6 +229,47 @@ def run_serve(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def _schema_for(bank_dir: Path) -> str:
+    """The bank schema shipped in the package, as a path an editor can follow from `bank_dir`."""
+    import os
+
+    schema = Path(__file__).resolve().parent / "schemas" / "quizbank.schema.json"
+    try:
+        return os.path.relpath(schema, bank_dir.resolve())
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(schema)
+
+
+def run_new(argv: Sequence[str]) -> int:
+    from tui.domain.scaffold import new_deck, new_section
+
+    if argv and argv[0] == "section":
+        parser = argparse.ArgumentParser(prog="podium new section",
+                                         description="Add the next numbered section file and its bank.")
+        parser.add_argument("name", help="the section's title, e.g. \"Why it matters\"")
+        parser.add_argument("dir", nargs="?", type=Path, default=Path("."), help="the deck folder (default: here)")
+        args = parser.parse_args(argv[1:])
+        make = lambda: new_section(args.dir, args.name, _schema_for(args.dir / "quizzes"))  # noqa: E731
+    else:
+        parser = argparse.ArgumentParser(prog="podium new",
+                                         description="Write a small working deck: a title, two sections with "
+                                                     "takeaways and notes, and a bank with one question of each type.")
+        parser.add_argument("dir", type=Path, help="the folder to write (made if needed)")
+        args = parser.parse_args(argv)
+        make = lambda: new_deck(args.dir, _schema_for(args.dir / "quizzes"))  # noqa: E731
+    try:
+        written = make()
+    except PodiumError as error:
+        print_problems(error.problems)
+        return EXIT_PROBLEMS
+    except OSError as error:
+        print(f"podium new: {error.filename}: {error.strerror}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for path in written:
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
 def run_present(argv: Sequence[str]) -> int:
     from tui.domain.loader import load_presentation
 
@@ -257,7 +300,7 @@ def run_present(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `podium` command."""
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"check": run_check, "notes": run_notes, "serve": run_serve}
+    commands = {"check": run_check, "notes": run_notes, "serve": run_serve, "new": run_new}
     if args and args[0] in commands:
         return commands[args[0]](args[1:])
     return run_present(args)
