@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import shutil
@@ -22,7 +21,6 @@ from tui.domain.history import (
     decode_response, deck_key, encode_response, question_hash, resume_run,
 )
 from tui.domain.loader import Presentation, load_presentation
-from tui.domain.quizbank import QuizBank
 from tui.domain.quizrun import AnsweredQuestion, QuizRun
 from tui.domain.scoring import Grade
 
@@ -477,6 +475,16 @@ def test_a_read_only_data_directory_turns_history_off(tmp_path: Path, clock: Clo
         assert not target.exists()
     finally:
         folder.chmod(0o700)
+
+
+def test_a_read_only_history_file_turns_history_off(db_path: Path, clock: Clock, monkeypatch) -> None:
+    History.open(db_path, clock)[0].close()
+    # Root may write any file, so the file's permission is answered by a stand-in for os.access.
+    real_access = os.access
+    monkeypatch.setattr("tui.domain.history.os.access",
+                        lambda path, mode: False if Path(path) == db_path else real_access(path, mode))
+    with pytest.raises(HistoryUnavailable, match=f"history is off: the file {db_path} is read-only"):
+        History.open(db_path, clock)
 
 
 def test_a_full_disk_fails_the_write_and_the_app_keeps_going(deck: Presentation, db_path: Path, clock: Clock) -> None:

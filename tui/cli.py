@@ -24,6 +24,9 @@ EPILOG = """commands:
   podium notes [DECK]   speaker view for a second terminal: follows the presenting podium
   podium serve [DECK]   present in a web browser at http://localhost:8000 (--port N)
   podium new DIR        write a small working deck to start from
+  podium import FILE    convert a Moodle GIFT or Aiken question file into a podium bank
+  podium export [DECK] --html FILE | --markdown FILE | --svg DIR    handouts and slide images
+  podium export --gift BANK    a podium bank as GIFT, for Moodle and other LMSs
   podium new section NAME [DIR]   add the next numbered section and its quiz bank
 
 keys while presenting: → Space PgDn next · ← PgUp back · number+Enter jump · ? help · q quit
@@ -270,6 +273,136 @@ def run_new(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def run_import(argv: Sequence[str]) -> int:
+    from tui.domain.aiken import import_aiken
+    from tui.domain.bankwrite import detect_format, dump_bank
+    from tui.domain.gift import import_gift
+    from tui.domain.source import read_source
+
+    parser = argparse.ArgumentParser(
+        prog="podium import",
+        description="Convert a Moodle GIFT or Aiken question file into a podium bank (YAML). Whatever "
+                    "cannot be converted is reported with its line and left out; lossy conversions are "
+                    "warnings. Exit 0 when every question came across, 1 when some were left out, 2 "
+                    "when nothing could be read.",
+    )
+    parser.add_argument("file", type=Path, help="a .gift, .aiken or .txt question file")
+    parser.add_argument("-o", "--output", type=Path,
+                        help="where to write the bank (e.g. quizzes/02-topic.yaml); default: standard output")
+    parser.add_argument("--format", choices=("gift", "aiken"), help="the input format (default: guessed)")
+    parser.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    args = parser.parse_args(argv)
+    try:
+        text = read_source(args.file)
+    except PodiumError as error:
+        print_problems(error.problems)
+        return EXIT_PROBLEMS
+    kind = args.format or detect_format(text, args.file.name)
+    importer = import_gift if kind == "gift" else import_aiken
+    data, problems = importer(text, str(args.file))
+    print_problems(sorted(problems))
+    questions = data.get("questions", [])
+    if not questions:
+        print(f"podium import: no question could be converted from {args.file} (read as {kind})", file=sys.stderr)
+        return EXIT_PROBLEMS
+    schema = _schema_for(args.output.parent) if args.output else None
+    yaml_text = dump_bank(data, schema)
+    if args.output is None:
+        sys.stdout.write(yaml_text)
+    else:
+        if args.output.exists() and not args.force:
+            print(f"podium import: {args.output} exists; use --force to overwrite it", file=sys.stderr)
+            return EXIT_PROBLEMS
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(yaml_text, encoding="utf-8")
+    left_out = sum(1 for problem in problems if problem.severity == "error")
+    print(f"{plural(len(questions), 'question')} converted from {kind.upper() if kind == 'gift' else 'Aiken'}"
+          + (f"; {left_out} left out" if left_out else ""), file=sys.stderr)
+    return EXIT_WARNINGS if left_out else EXIT_OK
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 120x40") from None
+    if not (20 <= width <= 400 and 5 <= height <= 200):
+        raise argparse.ArgumentTypeError(f"'{text}' is outside 20x5 to 400x200")
+    return width, height
+
+
+def run_export(argv: Sequence[str]) -> int:
+    from tui.domain.loader import load_presentation
+
+    parser = argparse.ArgumentParser(
+        prog="podium export",
+        description="Write a deck as a self-contained HTML handout, a Markdown handout or one SVG per "
+                    "slide; or write a question bank as GIFT.",
+    )
+    parser.add_argument("deck", nargs="?", type=Path, help="the deck (same default as podium); with --gift, a bank file")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--html", type=Path, metavar="FILE", help="one self-contained HTML handout")
+    target.add_argument("--markdown", type=Path, metavar="FILE", help="one plain Markdown handout")
+    target.add_argument("--svg", type=Path, metavar="DIR", help="one SVG per slide as the terminal shows it, and index.html")
+    target.add_argument("--gift", action="store_true", help="write the bank given as DECK as GIFT")
+    parser.add_argument("--notes", action="store_true", help="include speaker notes (html, markdown)")
+    parser.add_argument("--answers", action="store_true", help="add an answer key at the end (html, markdown)")
+    parser.add_argument("--size", type=_size, default=(120, 40), help="terminal size for --svg (default 120x40)")
+    parser.add_argument("--theme", default=None, help="theme for --svg (default: the deck's, else podium-dark)")
+    parser.add_argument("-o", "--output", type=Path, help="with --gift: the file to write (default: standard output)")
+    args = parser.parse_args(argv)
+    try:
+        if args.gift:
+            return _export_gift(args)
+        presentation = load_presentation(_deck_path(args.deck))
+    except PodiumError as error:
+        print_problems(error.problems)
+        return EXIT_PROBLEMS
+    if args.svg is not None:
+        import asyncio
+
+        from tui.ui.app import make_app
+        from tui.ui.export_svg import export_svg
+
+        theme = args.theme or presentation.deck.info.theme or "podium-dark"
+        if theme not in make_app(presentation, seed=0).available_themes:
+            print(f"podium export: unknown theme '{theme}'", file=sys.stderr)
+            return EXIT_PROBLEMS
+        written = asyncio.run(export_svg(presentation, args.svg, size=args.size, theme=theme))
+        print(f"wrote {len(written)} files to {args.svg}")
+        return EXIT_OK
+    from tui.domain.handout import html_handout, markdown_handout
+
+    if args.html is not None:
+        out, text = args.html, html_handout(presentation, notes=args.notes, answers=args.answers)
+    else:
+        out, text = args.markdown, markdown_handout(presentation, notes=args.notes, answers=args.answers)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _export_gift(args: argparse.Namespace) -> int:
+    from tui.domain.errors import ProblemLog
+    from tui.domain.gift import export_gift
+    from tui.domain.quizbank import load_bank
+
+    if args.deck is None:
+        print("podium export --gift: name the bank file, e.g. quizzes/01-intro.yaml", file=sys.stderr)
+        return EXIT_PROBLEMS
+    bank = load_bank(args.deck)
+    log = ProblemLog()
+    text = export_gift(bank, log)
+    print_problems(sorted(log.problems))
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def run_present(argv: Sequence[str]) -> int:
     from tui.domain.loader import load_presentation
 
@@ -300,7 +433,8 @@ def run_present(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `podium` command."""
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"check": run_check, "notes": run_notes, "serve": run_serve, "new": run_new}
+    commands = {"check": run_check, "notes": run_notes, "serve": run_serve, "new": run_new,
+                "import": run_import, "export": run_export}
     if args and args[0] in commands:
         return commands[args[0]](args[1:])
     return run_present(args)

@@ -19,6 +19,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -324,9 +325,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         rows = db.execute("PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
             raise _Corrupt("; ".join(str(row[0]) for row in rows[:3]))
-        # WAL lets readers and one writer work at once across processes. A file system that
-        # cannot do WAL keeps the old journal, which is slower but just as safe.
-        db.execute("PRAGMA journal_mode = WAL").fetchone()
+        _use_wal(db)
         db.execute("PRAGMA foreign_keys = ON")
     except _Corrupt:
         db.close()
@@ -337,6 +336,27 @@ def _connect(path: Path) -> sqlite3.Connection:
             raise _Corrupt(str(error)) from error
         raise _off(path, _plain_reason(error)) from error
     return db
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, which lets readers and one writer work at once across processes.
+
+    A file system that cannot do WAL keeps the old journal: slower, just as safe.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            # WAL is remembered in the file, so usually there is nothing to change.
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as error:
+            # Switching needs the file to itself, and SQLite answers "busy" at once rather than
+            # wait when another process has just opened the new file: retry until the timeout.
+            busy = (getattr(error, "sqlite_errorname", "") or "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _move_aside(path: Path, stamp: str) -> Path:
@@ -363,14 +383,10 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
             f"history is off: {path} was made by a newer podium (schema version {version}; "
             f"this podium knows up to {SCHEMA_VERSION}); upgrade podium to use it")
 
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise newer(version)
-    if version == SCHEMA_VERSION:
-        return
     try:
+        # Under the write lock even with nothing to migrate: another process may be migrating
+        # right now, and this waits for it rather than reading a half-made schema.
         db.execute("BEGIN IMMEDIATE")
-        # Read again under the write lock: another process may have migrated meanwhile.
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise newer(version)
@@ -380,11 +396,19 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
             db.execute(f"PRAGMA user_version = {step + 1}")
         db.execute("COMMIT")
     except BaseException as error:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
+        _rollback(db)
         if isinstance(error, sqlite3.Error):
             raise _off(path, _plain_reason(error)) from error
         raise
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Roll back whatever is open; SQLite may already have done so itself (after SQLITE_FULL)."""
+    if db.in_transaction:
+        try:
+            db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 # -- the store -------------------------------------------------------------------------------
@@ -416,6 +440,9 @@ class History:
         if not os.access(folder, os.W_OK | os.X_OK):
             # SQLite's own error here is vague ("unable to open database file"); say it plainly.
             raise HistoryUnavailable(f"history is off: the folder {folder} is read-only")
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            # SQLite would open it read-only without a word and fail at the first answer.
+            raise HistoryUnavailable(f"history is off: the file {path} is read-only")
         notice = None
         try:
             db = _connect(path)
@@ -466,12 +493,7 @@ class History:
                 yield self._db
                 self._db.execute("COMMIT")
             except BaseException as error:
-                # SQLite may already have rolled back (after SQLITE_FULL, for one).
-                if self._db.in_transaction:
-                    try:
-                        self._db.execute("ROLLBACK")
-                    except sqlite3.Error:
-                        pass
+                _rollback(self._db)
                 if isinstance(error, sqlite3.Error):
                     raise HistoryWriteFailed(
                         f"could not save to history ({self.path}): {_plain_reason(error)}") from error

@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from tui.domain.channel import PresenterState, publish, withdraw
 from tui.domain.errors import PodiumError
+from tui.domain.learner import Learner
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.quizrun import new_seed
 from tui.ui.commands import DeckCommands
@@ -39,8 +40,10 @@ class PodiumApp(App[None]):
 
     def __init__(self, presentation: Presentation, *, seed: int, theme: str, start: int | None,
                  clock: Callable[[], datetime] = datetime.now, channel: Path | None = None,
-                 watch: Path | None = None) -> None:
+                 watch: Path | None = None, learner: Learner | None = None) -> None:
         super().__init__()
+        self.learner = learner or Learner(None, presentation.deck)
+        """The learner's history (off unless the CLI opened one)."""
         self.watch_path = watch
         """The deck to reload from when its files change (`--watch`); None: no live reload."""
         self.channel = channel
@@ -98,6 +101,7 @@ class PodiumApp(App[None]):
     def on_unmount(self) -> None:
         if self.channel is not None:
             withdraw(self.channel)
+        self.learner.close()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -106,8 +110,9 @@ class PodiumApp(App[None]):
 
 def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,
              start: int | None = None, clock: Callable[[], datetime] = datetime.now,
-             channel: Path | None = None, watch: Path | None = None) -> PodiumApp:
+             channel: Path | None = None, watch: Path | None = None,
+             learner: Learner | None = None) -> PodiumApp:
     """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
     chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
     return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
-                     clock=clock, channel=channel, watch=watch)
+                     clock=clock, channel=channel, watch=watch, learner=learner)

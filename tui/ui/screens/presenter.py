@@ -14,8 +14,9 @@ from textual.widgets import Footer
 
 from tui.domain.channel import PresenterState
 from tui.domain.loader import Presentation
-from tui.domain.quizrun import QuizResult, QuizRun
+from tui.domain.quizrun import QuizResult
 from tui.domain.walk import Position, Walk, nearest
+from tui.ui.quiz_flow import start_section_quiz
 from tui.ui.widgets.notes_panel import NotesPanel
 from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
@@ -255,33 +256,21 @@ class PresenterScreen(Screen[None]):
 
     def start_quiz_of(self, section_index: int) -> None:
         """Start a section's quiz (from its quiz page or the command palette)."""
-        from tui.ui.screens.quiz import QuizScreen
-
         if section_index not in self.presentation.banks:
             return
-        bank = self.presentation.banks[section_index]
-        section = self.deck.sections[section_index]
-        run = QuizRun(bank, bank.title or section.title, self.deck.info.pass_mark,
-                      seed=self.seed * 100 + section_index)
 
-        def finished(result: QuizResult | None) -> None:
-            if result is not None:
-                self.results[section_index] = result
-                self._show_results(section_index, result)
-
-        self.app.push_screen(QuizScreen(run), finished)
-
-    def _show_results(self, section_index: int, result: QuizResult) -> None:
-        from tui.ui.screens.results import ResultsScreen
-
-        def closed(_: None) -> None:
+        def done(result: QuizResult | None) -> None:
+            if result is None:
+                return
+            self.results[section_index] = result
             following = self.walk.after_section(section_index)
             if following is None:
                 self.action_summary()
             else:
                 self.position = following
 
-        self.app.push_screen(ResultsScreen(result, self.seed), closed)
+        start_section_quiz(self.app, self.presentation, self.app.learner,  # type: ignore[attr-defined]
+                           section_index, self.seed, done)
 
     def action_summary(self) -> None:
         from tui.ui.screens.summary import SummaryScreen

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import time
+from typing import Callable, Literal, Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -25,6 +26,14 @@ from tui.ui.widgets.answer_inputs import (
 from tui.ui.widgets.too_small import TooSmall, too_small
 
 Phase = Literal["asking", "feedback"]
+
+
+class Recorder(Protocol):
+    """What the quiz tells about answers; returns a message when saving failed."""
+
+    def answered(self, answered: AnsweredQuestion, seconds: float) -> str | None: ...
+
+    def finished(self) -> str | None: ...
 
 VERDICT_TEXT = {
     "right": ("✓ Right", "-right"),
@@ -57,15 +66,22 @@ class QuizScreen(Screen[QuizResult]):
         Binding("h", "hint", show=False),
         Binding("f3", "skip", "Skip"),
         Binding("s", "skip", show=False),
+        Binding("v", "read", "Read the slides"),
         Binding("escape", "leave", "Leave quiz"),
     ]
 
     phase: reactive[Phase] = reactive("asking", init=False)
 
-    def __init__(self, run: QuizRun) -> None:
+    def __init__(self, run: QuizRun, *, recorder: Recorder | None = None,
+                 reader: Callable[[int], Screen[None]] | None = None) -> None:
         super().__init__()
         self.run = run
+        self.recorder = recorder
+        """Saves each answer as it is given (None: nothing is saved)."""
+        self.reader = reader
+        """Builds a screen of the slides behind question n, to re-read from the feedback."""
         self.hint_used = False
+        self.asked_at = 0.0
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="quiz"):
@@ -96,6 +112,7 @@ class QuizScreen(Screen[QuizResult]):
         asked = self.run.current
         question = asked.question
         self.hint_used = False
+        self.asked_at = time.monotonic()
         total = len(self.run.asked)
         header = Text.assemble(
             ("Quiz", "bold"), f" · {self.run.section} · ",
@@ -137,6 +154,8 @@ class QuizScreen(Screen[QuizResult]):
             return asking and self.run.current.question.type == "order"
         if action == "continue":
             return not asking
+        if action == "read":
+            return self.reader is not None and not asking
         return True
 
     def action_pick(self, number: int) -> None:
@@ -185,11 +204,24 @@ class QuizScreen(Screen[QuizResult]):
         if response is None:
             self.notify("Pick an answer first.", severity="warning", timeout=3)
             return
-        self.show_feedback(self.run.answer(response, self.hint_used))
+        self.record(response)
 
     def action_skip(self) -> None:
         if self.phase == "asking" and not self.run.finished:
-            self.show_feedback(self.run.answer(None, self.hint_used))
+            self.record(None)
+
+    def record(self, response: object) -> None:
+        """Grade the response, save it at once, and show the feedback."""
+        answered = self.run.answer(response, self.hint_used)
+        if self.recorder is not None:
+            message = self.recorder.answered(answered, time.monotonic() - self.asked_at)
+            if message:
+                self.notify(message, title="History", severity="warning", timeout=8, markup=False)
+        self.show_feedback(answered)
+
+    def action_read(self) -> None:
+        if self.reader is not None:
+            self.app.push_screen(self.reader(self.run.index - 1))
 
     def action_hint(self) -> None:
         question = self.run.current.question
@@ -216,6 +248,8 @@ class QuizScreen(Screen[QuizResult]):
             lines.append("\n\n")
             lines.append(question.explanation)
         more = "Enter: next question" if not self.run.finished else "Enter: see your results"
+        if self.reader is not None:
+            more += " · v: re-read the slides"
         lines.append("\n\n")
         lines.append(more, style="italic")
         feedback = self.query_one("#quiz-feedback", Static)
