@@ -23,6 +23,10 @@ EPILOG = """commands:
   podium check [PATH]   check a deck and its banks, print every problem as path:line:col
   podium notes [DECK]   speaker view for a second terminal: follows the presenting podium
   podium serve [DECK]   present in a web browser at http://localhost:8000 (--port N)
+  podium quiz [DECK]    study mode: the quizzes without the slides (--section NAME|NUMBER)
+  podium review [DECK]  ask the questions due for spaced review (--limit N)
+  podium stats [DECK]   attempts, best, last and average per section; most missed (--json)
+  podium history export [--format csv|json]   every answer recorded
   podium new DIR        write a small working deck to start from
   podium import FILE    convert a Moodle GIFT or Aiken question file into a podium bank
   podium export [DECK] --html FILE | --markdown FILE | --svg DIR    handouts and slide images
@@ -50,6 +54,7 @@ def _present_parser() -> argparse.ArgumentParser:
     parser.add_argument("--slide", type=int, metavar="N", help="open on slide N (counted from 1)")
     parser.add_argument("--watch", action="store_true",
                         help="reload the deck when its files change, keeping the current slide")
+    _history_options(parser)
     parser.add_argument("--version", action="version", version=f"podium {__version__}")
     return parser
 
@@ -68,6 +73,24 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="json: one JSON object per problem and line, for editors and CI")
     parser.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
     return parser
+
+
+def _history_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path,
+                        help="where the history lives (default: $PODIUM_DATA_DIR, else the user data folder)")
+    parser.add_argument("--no-history", action="store_true", help="record nothing and read no history")
+
+
+def _learner(args: argparse.Namespace, deck):  # type: ignore[no-untyped-def]
+    """The learner's history for a deck, as the options say (off with --no-history)."""
+    import os
+
+    from tui.domain.datadir import data_dir, history_path
+    from tui.domain.learner import Learner
+
+    if getattr(args, "no_history", False):
+        return Learner.open(None, deck)
+    return Learner.open(history_path(data_dir(args.data_dir, os.environ)), deck)
 
 
 def _deck_path(path: Path | None) -> Path:
@@ -361,14 +384,13 @@ def run_export(argv: Sequence[str]) -> int:
     if args.svg is not None:
         import asyncio
 
-        from tui.ui.app import make_app
         from tui.ui.export_svg import export_svg
 
-        theme = args.theme or presentation.deck.info.theme or "podium-dark"
-        if theme not in make_app(presentation, seed=0).available_themes:
-            print(f"podium export: unknown theme '{theme}'", file=sys.stderr)
+        try:
+            written = asyncio.run(export_svg(presentation, args.svg, size=args.size, theme=args.theme))
+        except ValueError as error:
+            print(f"podium export: {error}", file=sys.stderr)
             return EXIT_PROBLEMS
-        written = asyncio.run(export_svg(presentation, args.svg, size=args.size, theme=theme))
         print(f"wrote {len(written)} files to {args.svg}")
         return EXIT_OK
     from tui.domain.handout import html_handout, markdown_handout
@@ -403,6 +425,209 @@ def _export_gift(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:  # type: ignore[no-untyped-def]
+    """Sections named by number (from 1) or by (part of) their title; a message when one is unknown."""
+    from tui.domain.suggest import closest
+
+    deck = presentation.deck
+    with_quiz = [i for i in range(len(deck.sections)) if i in presentation.banks]
+    if not wanted:
+        return with_quiz
+    chosen: list[int] = []
+    for name in wanted:
+        if name.isdigit() and 1 <= int(name) <= len(deck.sections):
+            index = int(name) - 1
+        else:
+            matches = [i for i, s in enumerate(deck.sections) if name.lower() in s.title.lower()]
+            if len(matches) != 1:
+                titles = [s.title for s in deck.sections]
+                guess = closest(name, titles, cutoff=0.3)
+                hint = f" (did you mean '{guess}'?)" if guess else ""
+                why = "matches several sections" if matches else "matches no section"
+                return f"--section '{name}' {why}{hint}; sections: " + "; ".join(
+                    f"{i + 1} {t}" for i, t in enumerate(titles))
+            index = matches[0]
+        if index not in presentation.banks:
+            return f"section {index + 1} ({deck.sections[index].title}) has no quiz"
+        if index not in chosen:
+            chosen.append(index)
+    return chosen
+
+
+def _run_app(app) -> int:  # type: ignore[no-untyped-def]
+    if app.initial_theme not in app.available_themes:
+        print(f"podium: unknown theme '{app.initial_theme}'", file=sys.stderr)
+        return EXIT_PROBLEMS
+    app.run()
+    return EXIT_OK
+
+
+def run_quiz(argv: Sequence[str]) -> int:
+    from tui.domain.loader import load_presentation
+    from tui.ui.app import make_app
+
+    parser = argparse.ArgumentParser(
+        prog="podium quiz",
+        description="Study mode: take the quizzes without the slides, with the same scoring, feedback "
+                    "and results. From a question's feedback, v re-reads that section's slides.",
+    )
+    parser.add_argument("deck", nargs="?", type=Path, help="the deck (same default as podium)")
+    parser.add_argument("--section", action="append", default=[], metavar="NAME|NUMBER",
+                        help="a section by number (from 1) or title; repeat for several; default: all")
+    parser.add_argument("--seed", type=int, help="shuffle the same way every time")
+    parser.add_argument("--theme", help="a Textual theme name")
+    _history_options(parser)
+    args = parser.parse_args(argv)
+    try:
+        presentation = load_presentation(_deck_path(args.deck))
+    except PodiumError as error:
+        print_problems(error.problems)
+        return EXIT_PROBLEMS
+    sections = _section_numbers(presentation, args.section)
+    if isinstance(sections, str):
+        print(f"podium quiz: {sections}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not sections:
+        print("podium quiz: this deck has no quizzes", file=sys.stderr)
+        return EXIT_PROBLEMS
+    app = make_app(presentation, seed=args.seed, theme=args.theme, learner=_learner(args, presentation.deck),
+                   study=sections)
+    return _run_app(app)
+
+
+def run_review(argv: Sequence[str]) -> int:
+    from tui.domain.history import HistoryError
+    from tui.domain.loader import load_presentation
+    from tui.ui.app import make_app
+
+    parser = argparse.ArgumentParser(
+        prog="podium review",
+        description="Spaced review: ask the questions that are due (FSRS), across all sections, most "
+                    "overdue first, and schedule each one again by how it went.",
+    )
+    parser.add_argument("deck", nargs="?", type=Path, help="the deck (same default as podium)")
+    parser.add_argument("--limit", type=int, help="ask at most N questions")
+    parser.add_argument("--theme", help="a Textual theme name")
+    parser.add_argument("--data-dir", type=Path, help="where the history lives")
+    args = parser.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        print("podium review: --limit must be 1 or more", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        presentation = load_presentation(_deck_path(args.deck))
+    except PodiumError as error:
+        print_problems(error.problems)
+        return EXIT_PROBLEMS
+    learner = _learner(args, presentation.deck)
+    for notice in learner.notices:
+        print(f"podium: {notice}", file=sys.stderr)
+    if learner.history is None:
+        return EXIT_PROBLEMS
+    try:
+        due = learner.due_questions(presentation.banks, args.limit)
+    except HistoryError as error:
+        print(f"podium review: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not due:
+        learner.close()
+        print("Nothing is due for review. Take a quiz (podium quiz) and come back later.")
+        return EXIT_OK
+    app = make_app(presentation, theme=args.theme, learner=learner, review=due)
+    return _run_app(app)
+
+
+def run_stats(argv: Sequence[str]) -> int:
+    import json
+
+    from tui.domain.history import HistoryError
+    from tui.domain.loader import load_presentation
+    from tui.domain.stats import section_stats, stats_json
+
+    parser = argparse.ArgumentParser(prog="podium stats",
+                                     description="Per section: attempts, best, last and average score, the "
+                                                 "trend, and the questions most often missed.")
+    parser.add_argument("deck", nargs="?", type=Path, help="the deck (same default as podium)")
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    parser.add_argument("--data-dir", type=Path, help="where the history lives")
+    args = parser.parse_args(argv)
+    try:
+        presentation = load_presentation(_deck_path(args.deck))
+    except PodiumError as error:
+        print_problems(error.problems)
+        return EXIT_PROBLEMS
+    learner = _learner(args, presentation.deck)
+    for notice in learner.notices:
+        print(f"podium: {notice}", file=sys.stderr)
+    if learner.history is None:
+        return EXIT_PROBLEMS
+    titles = [section.title for section in presentation.deck.sections]
+    try:
+        stats = [row for row in section_stats(learner.history, learner.key, titles)
+                 if row.section in presentation.banks]
+    except HistoryError as error:
+        print(f"podium stats: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        learner.close()
+    if args.json:
+        data = stats_json(stats)
+        data["deck"] = presentation.deck.title
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    from rich.console import Console
+
+    from tui.ui.screens.statistics import missed_text, stats_table
+
+    prompts = {(s, q.id): q.prompt for s, bank in presentation.banks.items() for q in bank.questions}
+    console = Console()
+    console.print(presentation.deck.title, style="bold", markup=False)
+    console.print(stats_table(stats))
+    console.print("Most often missed", style="bold")
+    console.print(missed_text(stats, prompts))
+    return EXIT_OK
+
+
+def run_history(argv: Sequence[str]) -> int:
+    import os
+
+    from tui.domain.datadir import data_dir, history_path
+    from tui.domain.history import History, HistoryError
+    from tui.domain.stats import export_answers
+
+    parser = argparse.ArgumentParser(prog="podium history", description="The learner's recorded answers.")
+    sub = parser.add_subparsers(dest="action", required=True)
+    export = sub.add_parser("export", help="write every recorded answer")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--data-dir", type=Path, help="where the history lives")
+    args = parser.parse_args(argv)
+    path = history_path(data_dir(args.data_dir, os.environ))
+    if not path.exists():
+        print(f"podium history: no history yet at {path}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        history, notice = History.open(path, _utc_now)
+        if notice:
+            print(f"podium: {notice}", file=sys.stderr)
+        with history:
+            text = export_answers(history.answers(), args.format)
+    except HistoryError as error:
+        print(f"podium history: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _utc_now():  # type: ignore[no-untyped-def]
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc)
+
+
 def run_present(argv: Sequence[str]) -> int:
     from tui.domain.loader import load_presentation
 
@@ -415,7 +640,8 @@ def run_present(argv: Sequence[str]) -> int:
     from tui.ui.app import make_app
 
     app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide,
-                   channel=_channel(presentation), watch=_deck_path(args.deck) if args.watch else None)
+                   channel=_channel(presentation), watch=_deck_path(args.deck) if args.watch else None,
+                   learner=_learner(args, presentation.deck))
     if app.initial_theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         info = presentation.deck.info
@@ -434,7 +660,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `podium` command."""
     args = list(sys.argv[1:] if argv is None else argv)
     commands = {"check": run_check, "notes": run_notes, "serve": run_serve, "new": run_new,
-                "import": run_import, "export": run_export}
+                "import": run_import, "export": run_export, "quiz": run_quiz, "review": run_review,
+                "stats": run_stats, "history": run_history}
     if args and args[0] in commands:
         return commands[args[0]](args[1:])
     return run_present(args)

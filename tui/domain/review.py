@@ -35,8 +35,11 @@ def rating_for(verdict: str, seconds: float) -> fsrs.Rating:
 @lru_cache(maxsize=1)
 def _scheduler() -> fsrs.Scheduler:
     # No fuzzing: the same answers at the same times always give the same due dates, which keeps
-    # tests exact and a learner's schedule explainable. Built on first use, not at import.
-    return fsrs.Scheduler(enable_fuzzing=False)
+    # tests exact and a learner's schedule explainable. No (re)learning steps: a quiz is not a
+    # flashcard drill repeated within minutes; a question missed today comes back tomorrow
+    # (Again and Hard: 1 day), a right one later (Good: 2 days, Easy: 8 days, for a new card).
+    # Built on first use, not at import.
+    return fsrs.Scheduler(enable_fuzzing=False, learning_steps=(), relearning_steps=())
 
 
 def utc(moment: datetime) -> datetime:

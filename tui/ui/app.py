@@ -13,6 +13,7 @@ from textual.binding import Binding
 from tui.domain.channel import PresenterState, publish, withdraw
 from tui.domain.errors import PodiumError
 from tui.domain.learner import Learner
+from tui.domain.quizbank import Question
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.quizrun import new_seed
 from tui.ui.commands import DeckCommands
@@ -40,8 +41,13 @@ class PodiumApp(App[None]):
 
     def __init__(self, presentation: Presentation, *, seed: int, theme: str, start: int | None,
                  clock: Callable[[], datetime] = datetime.now, channel: Path | None = None,
-                 watch: Path | None = None, learner: Learner | None = None) -> None:
+                 watch: Path | None = None, learner: Learner | None = None,
+                 study: list[int] | None = None, review: list[tuple[int, Question]] | None = None) -> None:
         super().__init__()
+        self.study = study
+        """Study mode: the sections whose quizzes to take, without the slides."""
+        self.review = review
+        """Review mode: the due questions, as (section, question), most overdue first."""
         self.learner = learner or Learner(None, presentation.deck)
         """The learner's history (off unless the CLI opened one)."""
         self.watch_path = watch
@@ -60,6 +66,16 @@ class PodiumApp(App[None]):
     def on_mount(self) -> None:
         self.theme = self.initial_theme
         self.title = self.presentation.deck.title
+        if self.review is not None:
+            from tui.ui.screens.study import ReviewScreen
+
+            self.push_screen(ReviewScreen(self.presentation, self.review, self.seed))
+            return
+        if self.study is not None:
+            from tui.ui.screens.study import StudyScreen
+
+            self.push_screen(StudyScreen(self.presentation, self.study, self.seed))
+            return
         self.push_screen(PresenterScreen(self.presentation, self.seed, self.start_page))
         if self.watch_path is not None:
             self.run_worker(self.watch_deck(self.watch_path), name="live-reload", exclusive=True)
@@ -111,8 +127,9 @@ class PodiumApp(App[None]):
 def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,
              start: int | None = None, clock: Callable[[], datetime] = datetime.now,
              channel: Path | None = None, watch: Path | None = None,
-             learner: Learner | None = None) -> PodiumApp:
+             learner: Learner | None = None, study: list[int] | None = None,
+             review: list[tuple[int, Question]] | None = None) -> PodiumApp:
     """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
     chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
     return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
-                     clock=clock, channel=channel, watch=watch, learner=learner)
+                     clock=clock, channel=channel, watch=watch, learner=learner, study=study, review=review)

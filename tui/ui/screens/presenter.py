@@ -50,6 +50,7 @@ class PresenterScreen(Screen[None]):
         Binding("s", "toggle_notes", "Notes"),
         Binding("t", "toggle_timer", "Timer", show=False),
         Binding("r", "summary", show=False),
+        Binding("i", "statistics", "Statistics", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -78,6 +79,11 @@ class PresenterScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        learner = self.app.learner  # type: ignore[attr-defined]
+        self.query_one(SlideView).due = learner.due_count(self.presentation.banks)
+        for notice in learner.notices:
+            self.notify(notice, title="History", severity="warning", timeout=10, markup=False)
+        learner.notices.clear()
         start = self.walk.goto(self.start) if self.start else None
         self.position = start or self.walk.first()
         self._fit(self.size.width, self.size.height)
@@ -271,6 +277,25 @@ class PresenterScreen(Screen[None]):
 
         start_section_quiz(self.app, self.presentation, self.app.learner,  # type: ignore[attr-defined]
                            section_index, self.seed, done)
+
+    def action_statistics(self) -> None:
+        from tui.domain.history import HistoryError
+        from tui.domain.stats import section_stats
+        from tui.ui.screens.statistics import StatisticsScreen
+
+        learner = self.app.learner  # type: ignore[attr-defined]
+        titles = [section.title for section in self.deck.sections]
+        note = ""
+        stats = []
+        if learner.history is None:
+            note = "History is off, so there is nothing to show."
+        else:
+            try:
+                stats = section_stats(learner.history, learner.key, titles)
+            except HistoryError as error:
+                note = str(error)
+        prompts = {(s, q.id): q.prompt for s, bank in self.presentation.banks.items() for q in bank.questions}
+        self.app.push_screen(StatisticsScreen(stats, prompts, note))
 
     def action_summary(self) -> None:
         from tui.ui.screens.summary import SummaryScreen

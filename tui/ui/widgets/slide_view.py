@@ -85,6 +85,8 @@ class SlideView(VerticalScroll):
         self.deck = deck
         self.banks = banks
         self.body = Static(id="slide-body")
+        self.due = 0
+        """Questions due for review, said on the title slide."""
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield self.body
@@ -99,7 +101,7 @@ class SlideView(VerticalScroll):
     def _render_page(self, page: Page, step: int, code_theme: str) -> RenderableType:
         variables = solid_colors(self.app.theme_variables)
         if page.kind == "title":
-            return title_card(self.deck, variables)
+            return title_card(self.deck, variables, self.due)
         section = self.deck.sections[page.section]
         if page.kind == "slide":
             text = section.slides[page.slide].steps[step]
@@ -110,7 +112,7 @@ class SlideView(VerticalScroll):
         return quiz_card(section.title, self.banks.get(page.section), self.deck.info.pass_mark, variables)
 
 
-def title_card(deck: Deck, variables: dict[str, str]) -> RenderableType:
+def title_card(deck: Deck, variables: dict[str, str], due: int = 0) -> RenderableType:
     info = deck.info
     lines: list[RenderableType] = [Text(info.title, style=f"bold {variables.get('primary', '')}", justify="center")]
     if info.subtitle:
@@ -118,6 +120,10 @@ def title_card(deck: Deck, variables: dict[str, str]) -> RenderableType:
     byline = " · ".join(part for part in (info.author, info.date) if part)
     if byline:
         lines += [Text(""), Text(byline, style=variables.get("muted", ""), justify="center")]
+    if due:
+        noun = "question is" if due == 1 else "questions are"
+        lines += [Text(""), Text(f"{due} {noun} due for review: podium review",
+                                 style=f"bold {variables.get('accent', '')}", justify="center")]
     return Group(*lines)
 
 

@@ -1,0 +1,287 @@
+"""Study mode, history, resume, statistics and spaced review, through the app and the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import fcntl
+import termios
+from textual.widgets import Static
+
+from tests.conftest import FIXTURES, build_app, shown
+from tests.quiz_driver import answer
+from tests.test_cli import podium
+from tui.domain.history import History
+from tui.domain.learner import Learner
+from tui.domain.loader import load_presentation
+from tui.ui.screens.quiz import QuizScreen
+from tui.ui.screens.results import ResultsScreen
+from tui.ui.screens.resume import ResumeScreen
+from tui.ui.screens.statistics import StatisticsScreen
+from tui.ui.screens.summary import SummaryScreen
+
+ROOT = Path(__file__).resolve().parent.parent
+EVERY_TYPE = FIXTURES / "every-type"
+DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+
+
+class UtcClock:
+    def __init__(self, now: datetime = DAY0) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def right_answer(question):
+    return {"single": lambda q: q.correct[0], "true_false": lambda q: q.truth,
+            "multiple": lambda q: list(q.correct), "short": lambda q: q.correct[0],
+            "numeric": lambda q: f"{q.low:g}", "order": lambda q: list(q.choices)}[question.type](question)
+
+
+def wrong_answer(question):
+    if question.type == "single":
+        return next(c for c in question.choices if c != question.correct[0])
+    if question.type == "true_false":
+        return not question.truth
+    if question.type == "multiple":
+        return [next(c for c in question.choices if c not in question.correct)]
+    if question.type == "numeric":
+        return f"{question.high + 1000:g}"
+    if question.type == "order":
+        return list(reversed(question.choices))
+    return "certainly not this"
+
+
+async def take_quiz(pilot, app, wrong_ids: set[str]) -> None:
+    """Answer every question on the quiz screen: wrong for `wrong_ids`, right otherwise."""
+    quiz = app.screen
+    assert isinstance(quiz, QuizScreen)
+    while not quiz.run.finished:
+        question = quiz.run.current.question
+        response = wrong_answer(question) if question.id in wrong_ids else right_answer(question)
+        await answer(pilot, quiz.run.current, response)
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_the_missed(tmp_path: Path) -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    clock = UtcClock()
+    db = tmp_path / "history.db"
+    wrong = {"boil", "count"}
+    learner = Learner.open(db, presentation.deck, clock)
+    app = build_app(presentation, learner=learner, study=[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await take_quiz(pilot, app, wrong)
+        assert isinstance(app.screen, ResultsScreen)
+        assert "4/6 points" in " ".join(shown(s, 110) for s in app.screen.query(Static))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert not app.is_running
+    # Read back after a "restart": a new connection to the same file.
+    with History.open(db, clock)[0] as history:
+        records = history.answers()
+        assert sorted(r.question_id for r in records) == sorted(q.id for q in presentation.banks[0].questions)
+        assert {r.question_id for r in records if r.verdict == "wrong"} == wrong
+        attempts = history.attempts(learner.key)
+        assert len(attempts) == 1 and attempts[0].finished_at is not None
+    # The same day nothing is due; a day later exactly the missed questions are.
+    same_day = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(hours=2)))
+    assert same_day.due_questions(presentation.banks, None) == []
+    later = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=1, minutes=1)))
+    due = later.due_questions(presentation.banks, None)
+    assert sorted(q.id for _, q in due) == sorted(wrong)
+    app = build_app(presentation, learner=later, review=due)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        assert [a.question.id for a in quiz.run.asked] == [q.id for _, q in due]
+        await take_quiz(pilot, app, set())
+        await pilot.press("enter")
+        await pilot.pause()
+    # Answered right, they are no longer due the same day.
+    assert Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=1, hours=1))).due_count(
+        presentation.banks) == 0
+
+
+async def test_presenting_records_nothing_without_answers(tmp_path: Path, guide) -> None:
+    db = tmp_path / "history.db"
+    app = build_app(guide, learner=Learner.open(db, guide.deck))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(60):
+            await pilot.press("right")
+        presenter = app.screen
+        presenter.start_quiz_of(0)
+        await pilot.pause()
+        await pilot.press("escape")  # leave the quiz without answering
+        await pilot.pause()
+    with History.open(db, UtcClock())[0] as history:
+        assert history.answers() == [] and history.attempts(Learner(None, guide.deck).key) == []
+
+
+async def test_no_history_writes_no_file(tmp_path: Path) -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, learner=Learner.open(None, presentation.deck), study=[1])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await take_quiz(pilot, app, set())
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_corrupt_history_is_moved_aside_and_the_app_says_where(tmp_path: Path, guide) -> None:
+    db = tmp_path / "history.db"
+    db.write_bytes(b"this is not a database" * 100)
+    app = build_app(guide, learner=Learner.open(db, guide.deck))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("moved to" in m and "history.db.corrupt-" in m for m in messages), messages
+    moved = [p for p in tmp_path.iterdir() if p.name.startswith("history.db.corrupt-")]
+    assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not a database")
+
+
+async def test_statistics_screen_and_due_count_on_the_title(tmp_path: Path) -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    db = tmp_path / "history.db"
+    app = build_app(presentation, learner=Learner.open(db, presentation.deck, UtcClock()), study=[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await take_quiz(pilot, app, {"boil"})
+    later = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=3)))
+    app = build_app(presentation, learner=later)
+    async with app.run_test(size=(120, 40)) as pilot:
+        title = shown(app.screen.query_one("#slide-body", Static))
+        assert "1 question is due for review: podium review" in title
+        await pilot.press("i")
+        screen = app.screen
+        assert isinstance(screen, StatisticsScreen)
+        text = " ".join(shown(s, 110) for s in screen.query(Static))
+        assert "Basics" in text and "83%" in text
+        assert "1/1 missed · Basics: At what temperature does water boil at sea level?" in text
+
+
+def test_stats_json_and_history_export(tmp_path: Path) -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    learner = Learner.open(tmp_path / "history.db", presentation.deck, UtcClock())
+    from tui.domain.quizrun import QuizRun
+
+    bank = presentation.banks[1]
+    run = QuizRun(bank, "More", 0.7, seed=1)
+    recorder = learner.recorder(1, "More", run)
+    for asked in run.asked:
+        recorder.answered(run.answer(right_answer(asked.question)), 3.0)
+    recorder.finished()
+    learner.close()
+    result = podium("stats", str(EVERY_TYPE), "--json", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    more = next(s for s in data["sections"] if s["title"] == "More")
+    assert more["attempts"] == 1 and more["best"] == 1.0 and more["last"] == 1.0
+    table = podium("stats", str(EVERY_TYPE), "--data-dir", str(tmp_path))
+    assert table.returncode == 0 and "More" in table.stdout and "100%" in table.stdout
+    csv_out = podium("history", "export", "--format", "csv", "--data-dir", str(tmp_path))
+    lines = csv_out.stdout.strip().splitlines()
+    assert lines[0].startswith("deck_key,deck_title,section") and len(lines) == 3
+    json_out = json.loads(podium("history", "export", "--format", "json", "--data-dir", str(tmp_path)).stdout)
+    assert {row["question_id"] for row in json_out} == {"markup", "chemistry"}
+
+
+def test_review_with_nothing_due_says_so(tmp_path: Path) -> None:
+    result = podium("review", str(EVERY_TYPE), "--data-dir", str(tmp_path))
+    assert result.returncode == 0
+    assert "Nothing is due for review" in result.stdout
+
+
+def test_quiz_section_names_are_checked() -> None:
+    result = podium("quiz", "--section", "chipz", "--no-history")
+    assert result.returncode == 2
+    assert "--section 'chipz' matches no section" in result.stderr and "6 The constraint: chips" in result.stderr
+    result = podium("quiz", "--section", "8", "--no-history")
+    assert result.returncode == 2 and "has no quiz" in result.stderr
+
+
+# -- a real process, killed mid-quiz ----------------------------------------------------------
+
+def _spawn(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env,
+                               start_new_session=True, close_fds=True)
+    os.close(slave)
+    return process, master
+
+
+def _read_until(master: int, needle: bytes, seconds: float = 30) -> bytes:
+    seen = b""
+    deadline = time.monotonic() + seconds
+    while needle not in seen:
+        assert time.monotonic() < deadline, f"never saw {needle!r}"
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                seen += os.read(master, 65536)
+            except OSError:
+                break
+    return seen
+
+
+def _answers_in(db: Path) -> int:
+    if not db.exists():
+        return 0
+    with History.open(db, UtcClock())[0] as history:
+        return len(history.answers())
+
+
+async def test_resume_after_the_process_is_killed(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path)}
+    process, master = _spawn([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
+                              "--seed", "5", "--data-dir", str(tmp_path)], env)
+    db = tmp_path / "history.db"
+    try:
+        _read_until(master, b"question 1 of 6")
+        for number in (1, 2):
+            os.write(master, b"\x1bOR")  # F3: skip (an answer, scored 0)
+            deadline = time.monotonic() + 20
+            while _answers_in(db) < number:
+                assert time.monotonic() < deadline, "the answer was never saved"
+                time.sleep(0.1)
+            os.write(master, b"\r")  # Enter: next question
+            _read_until(master, f"question {number + 1} of 6".encode())
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=20)
+        os.close(master)
+    assert process.returncode == -signal.SIGKILL
+    assert _answers_in(db) == 2
+    # A new podium offers to resume where the killed one stopped.
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, learner=Learner.open(db, presentation.deck), study=[0], seed=5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert "2 of 6 questions answered" in " ".join(shown(s) for s in app.screen.query(Static))
+        await pilot.press("r")
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and quiz.run.index == 2
+        assert [a.grade.verdict for a in quiz.run.answers] == ["skipped", "skipped"]
+        await take_quiz(pilot, app, set())
+        assert isinstance(app.screen, ResultsScreen)
+        assert "4/6 points" in " ".join(shown(s, 110) for s in app.screen.query(Static))
+    assert _answers_in(db) == 6

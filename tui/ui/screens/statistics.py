@@ -1,0 +1,76 @@
+"""The statistics screen: per section attempts, best, last and average, the questions most often
+missed, and a chart of scores over time."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Sparkline, Static
+
+from tui.domain.stats import SectionStats
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def stats_table(stats: list[SectionStats]) -> Table:
+    """The statistics as a Rich table (shared by the screen and `podium stats`)."""
+    table = Table(expand=True, show_edge=False)
+    table.add_column("Section", ratio=1)
+    for name in ("Attempts", "Best", "Last", "Average", "Trend"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for row in stats:
+        table.add_row(Text(row.title), str(row.attempts), percent(row.best), percent(row.last),
+                      percent(row.average), trend_arrow(row))
+    return table
+
+
+def trend_arrow(row: SectionStats) -> str:
+    """↑ when the last score beats the first, ↓ when it is lower, → when level."""
+    if len(row.trend) < 2:
+        return "—"
+    first, last = row.trend[0].fraction, row.trend[-1].fraction
+    return "↑" if last > first + 1e-9 else "↓" if last < first - 1e-9 else "→"
+
+
+def missed_text(stats: list[SectionStats], prompts: dict[tuple[int, str], str]) -> Text:
+    lines = Text()
+    for row in stats:
+        for missed in row.most_missed:
+            prompt = prompts.get((row.section, missed.question_id), missed.question_id)
+            lines.append(f"{missed.missed}/{missed.asked} missed · ", style="bold")
+            lines.append(f"{row.title}: {prompt}\n")
+    return lines if lines.plain else Text("Nothing missed yet.")
+
+
+class StatisticsScreen(ModalScreen[None]):
+    """Shown with `i` while presenting; `podium stats` prints the same table."""
+
+    BINDINGS = [Binding("escape,i,q,enter", "close", "Close", priority=True)]
+
+    def __init__(self, stats: list[SectionStats], prompts: dict[tuple[int, str], str], note: str = "") -> None:
+        super().__init__()
+        self.stats = stats
+        self.prompts = prompts
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        order = sorted((point.when, point.fraction * 100) for row in self.stats for point in row.trend)
+        with VerticalScroll(id="statistics"):
+            yield Static("Statistics", id="statistics-title", markup=False)
+            if self.note:
+                yield Static(self.note, id="statistics-note", markup=False)
+            yield Static(stats_table(self.stats))
+            yield Static(f"Scores over time ({len(order)} attempts, oldest first)", classes="statistics-heading", markup=False)
+            yield Sparkline([value for _, value in order] or [0], id="statistics-chart")
+            yield Static("Most often missed", classes="statistics-heading", markup=False)
+            yield Static(missed_text(self.stats, self.prompts))
+            yield Static("Esc closes", id="statistics-help", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
