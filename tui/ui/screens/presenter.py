@@ -41,7 +41,9 @@ class PresenterScreen(Screen[None]):
         Binding(PREVIOUS_KEYS, "previous", "Back", priority=True),
         Binding("home", "first", "First", show=False, priority=True),
         Binding("end", "last", "Last", show=False, priority=True),
-        *[Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)],
+        # Digits are priority too, so "12 Enter" typed fast is read in order (a priority Enter
+        # would otherwise run before the digits queued for the screen).
+        *[Binding(str(digit), f"digit({digit})", show=False, priority=True) for digit in range(10)],
         Binding("escape", "clear_number", show=False),
         Binding("left_square_bracket", "section(-1)", "Previous section", show=False),
         Binding("right_square_bracket", "section(1)", "Next section", show=False),

@@ -54,8 +54,10 @@ class QuizScreen(Screen[QuizResult]):
     """Asks the questions of one `QuizRun` and dismisses with its result."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Answer", priority=True),
-        Binding("enter", "continue", "Continue", priority=True),
+        # Not priority: the answer widget reads Enter first (a text box submits, a list picks), so
+        # keys typed fast, "3" then Enter, arrive in order.
+        Binding("enter", "submit", "Answer"),
+        Binding("enter", "continue", "Continue"),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
         Binding("t", "truth(True)", show=False),
         Binding("f", "truth(False)", show=False),
@@ -182,10 +184,14 @@ class QuizScreen(Screen[QuizResult]):
             widget.move(offset)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        # A click (or Enter) on a single choice answers it; other lists handle their own.
-        if isinstance(event.option_list, ChoicePicker) and self.phase == "asking":
+        # A click (or Enter) on a single choice answers it; Enter on an order list answers too.
+        if isinstance(event.option_list, (ChoicePicker, OrderPicker)) and self.phase == "asking":
             event.stop()
             self.action_submit()
+
+    def on_many_picker_submitted(self, event: ManyPicker.Submitted) -> None:
+        event.stop()
+        self.action_submit()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

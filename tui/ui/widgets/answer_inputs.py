@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList
 from textual.widgets.option_list import Option
@@ -39,7 +41,12 @@ class ChoicePicker(OptionList):
 
 
 class ManyPicker(SelectionList[int]):
-    """Any number of choices (multiple); Space toggles."""
+    """Any number of choices (multiple); Space toggles, Enter answers."""
+
+    BINDINGS = [Binding("enter", "submit_answer", "Answer", show=False)]
+
+    class Submitted(Message):
+        """Enter was pressed: the choices toggled so far are the answer."""
 
     def __init__(self, choices: tuple[str, ...]) -> None:
         super().__init__(*[Selection(_label(n, c), n - 1) for n, c in enumerate(choices, 1)], id="answer")
@@ -47,6 +54,9 @@ class ManyPicker(SelectionList[int]):
 
     def response(self) -> frozenset[str]:
         return frozenset(self.choices[index] for index in self.selected)
+
+    def action_submit_answer(self) -> None:
+        self.post_message(self.Submitted())
 
 
 class OrderPicker(OptionList):
