@@ -224,3 +224,16 @@ async def test_content_is_never_markup(tmp_path: Path) -> None:
         await pilot.press("right")
         assert "[b]kept[/b]" in body(app)
         assert "[link=http://x]click[/link]" in status(app)
+
+
+async def test_keys_typed_fast_are_read_in_order(guide) -> None:
+    """A terminal delivers "6" and Enter in one read; the jump must still go to slide 6."""
+    from textual import events
+
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.post_message(events.Key("6", "6"))
+        app.post_message(events.Key("enter", "\r"))
+        await pilot.pause(0.3)
+        assert app.screen.position.page == 5
+        assert app.screen.typed == ""
