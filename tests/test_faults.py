@@ -1,0 +1,131 @@
+"""Terminal and history faults: resize storms, hang-ups, unwritable or full history."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tests.conftest import FIXTURES, build_app, shown
+from tests.test_learning import ROOT, _answers_in, _read_until, _spawn
+from tui.domain.history import History, HistoryWriteFailed
+from tui.domain.learner import Learner
+from tui.domain.loader import load_presentation
+from tui.ui.screens.quiz import QuizScreen
+
+EVERY_TYPE = FIXTURES / "every-type"
+STORM = [(250, 70), (200, 60), (120, 40), (80, 24), (60, 20), (40, 12), (30, 8), (25, 6), (20, 5),
+         (29, 8), (60, 20), (250, 70), (20, 5), (120, 40)]
+
+
+async def storm(pilot) -> None:
+    for width, height in STORM:
+        await pilot.resize_terminal(width, height)
+        await pilot.pause(0.02)
+
+
+@pytest.mark.parametrize("keys", [
+    [],                                   # title slide
+    ["5"] + ["enter"],                    # a takeaways page
+    ["o"],                                # overview
+    ["question_mark"],                    # help
+    ["s", "2", "enter"],                  # notes panel
+    ["6", "enter", "enter"],              # a quiz question
+    ["6", "enter", "enter", "f3"],        # feedback
+    ["6", "enter", "enter", "escape"],    # results
+    ["6", "enter", "enter", "escape", "enter", "r"],  # summary
+    ["i"],                                # statistics
+    ["slash"],                            # command palette
+])
+async def test_resize_storm_on_every_screen(guide, keys: list[str]) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        screen = type(app.screen)
+        await storm(pilot)
+        assert type(app.screen) is screen  # nothing crashed, nothing was dismissed
+        assert app.is_running
+
+
+async def test_too_small_quiz_says_so_and_comes_back(guide) -> None:
+    app = build_app(guide, start=6)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        assert app.screen.has_class("-too-small")
+        assert "too small" in shown(app.screen.query_one("#too-small", Static))
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not app.screen.has_class("-too-small")
+
+
+def test_hangup_during_a_quiz_keeps_the_answers_given(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path)}
+    process, master = _spawn([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
+                              "--seed", "5", "--data-dir", str(tmp_path)], env)
+    db = tmp_path / "history.db"
+    try:
+        _read_until(master, b"question 1 of 6")
+        os.write(master, b"\x1bOR")  # F3: skip, which is saved as an answer
+        deadline = time.monotonic() + 20
+        while _answers_in(db) < 1:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        os.killpg(process.pid, signal.SIGHUP)  # the terminal is closed
+        process.wait(timeout=20)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        os.close(master)
+    assert _answers_in(db) == 1
+    presentation = load_presentation(EVERY_TYPE)
+    learner = Learner.open(db, presentation.deck)
+    left = learner.leftover(0, presentation.banks[0])
+    assert left is not None and len(left.answers) == 1  # offered to resume
+
+
+async def test_history_off_when_the_data_directory_cannot_be_made(tmp_path: Path, guide) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    learner = Learner.open(blocker / "data" / "history.db", guide.deck)
+    assert learner.history is None
+    app = build_app(guide, learner=learner)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("history is off") for m in messages), messages
+        app.screen.start_quiz_of(0)
+        await pilot.pause()
+        await pilot.press("1")  # the quiz works without history
+        assert isinstance(app.screen, QuizScreen) and app.screen.run.index == 1
+
+
+async def test_a_full_disk_is_said_once_and_the_quiz_goes_on(tmp_path: Path, monkeypatch) -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    learner = Learner.open(tmp_path / "history.db", presentation.deck)
+
+    def full(*_args, **_kwargs):
+        raise HistoryWriteFailed(f"could not save to history ({tmp_path / 'history.db'}): the disk is full")
+
+    monkeypatch.setattr(History, "record_answer", full)
+    app = build_app(presentation, learner=learner, study=[1])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        quiz = app.screen
+        for _ in range(2):
+            await pilot.press("f3")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        warnings = [str(n.message) for n in app._notifications if "disk is full" in str(n.message)]
+        assert len(warnings) == 1 and "the quiz goes on without saving" in warnings[0]
+        assert quiz.run.finished
