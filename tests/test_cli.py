@@ -59,7 +59,8 @@ def test_check_single_markdown_file_and_warnings(tmp_path: Path) -> None:
     result = podium("check", "talk.md", cwd=tmp_path)
     assert result.returncode == 0
     assert "talk.md:3:1: warning: '---' directly under a text line" in result.stderr
-    assert "One: 1 section, 2 slides" in result.stdout and "1 warning" in result.stdout
+    assert "One: 1 section, 2 slides" in result.stdout and "; 2 warnings" in result.stdout
+    assert "talk.md:1:1: warning: this section has no takeaways" in result.stderr
 
 
 def test_present_reports_problems_instead_of_starting(tmp_path: Path) -> None:

@@ -492,3 +492,19 @@ def test_title_skips_a_heading_inside_a_longer_fence_holding_a_shorter_one() -> 
     assert parsed.slides[0].title == "Real"
     parsed, _ = clean("````\n```\n# Not a title\n````\n\n# Real\n")
     assert parsed.slides[0].title == "Real"
+
+
+@pytest.mark.parametrize(
+    ("comment", "notes"),
+    [
+        ("<!-- speaker_note: |\n  First line.\n  Second line.\n-->", "First line.\nSecond line."),
+        ("<!-- speaker_note: |-\n    indented\n      more\n-->", "indented\n  more"),
+        ("<!-- notes: >\n  folded\n  together\n\n  new paragraph\n-->", "folded together\n\nnew paragraph"),
+        ("<!-- notes: | not a block -->", "| not a block"),
+        ("<!-- notes:\n  plain indented\n-->", "plain indented"),
+    ],
+)
+def test_presenterm_block_scalar_notes(comment: str, notes: str) -> None:
+    parsed, _ = clean(f"# T\n\n{comment}\n")
+    assert parsed.slides[0].notes == notes
+    assert parsed.slides[0].markdown == "# T"

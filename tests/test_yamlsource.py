@@ -334,3 +334,60 @@ def test_empty_text_loads_as_none_without_problems() -> None:
 )
 def test_kind_of(value: Any, kind: str) -> None:
     assert kind_of(value) == kind
+
+
+# -- values that match a type but do not hold one ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date: 2026-02-30\n",
+         "1:7: '2026-02-30' cannot be read as a date (day is out of range for month); "
+         "put it in quotes if it is meant as text"),
+        ("a: 1\nwhen: 2026-13-01 10:00:00\n",
+         "2:7: '2026-13-01 10:00:00' cannot be read as a date (month must be in 1..12); "
+         "put it in quotes if it is meant as text"),
+        ("a: !!float nope\n",
+         "1:4: 'nope' cannot be read as a number (could not convert string to float: 'nope'); "
+         "put it in quotes if it is meant as text"),
+        ("a: !!bool maybe\n", "1:4: 'maybe' cannot be read as true/false; put it in quotes if it is meant as text"),
+        ("a: !!timestamp soon\n", "1:4: 'soon' cannot be read as a date; put it in quotes if it is meant as text"),
+        ('a: !!int ""\n', "1:4: '' cannot be read as a number; put it in quotes if it is meant as text"),
+        ("a: 0000-01-01\n",
+         "1:4: '0000-01-01' cannot be read as a date (year 0 is out of range); put it in quotes if it is meant as text"),
+        ("n: " + "9" * 400 + "\n",
+         "1:4: '9999999999999999999999999999999999999...' cannot be read as a number (too large); "
+         "put it in quotes if it is meant as text"),
+        ("n: " + "9" * 5000 + "\n",
+         "1:4: '9999999999999999999999999999999999999...' cannot be read as a number (too large); "
+         "put it in quotes if it is meant as text"),
+    ],
+)
+def test_unreadable_values_are_problems_at_their_position(text: str, expected: str) -> None:
+    data, problems = load(text)
+    assert problems == [f"{PATH}:{expected}"]
+    assert isinstance(data, YamlMap)  # loading goes on: the rest of the file is still checked
+
+
+def test_every_unreadable_value_is_reported_once() -> None:
+    data, problems = load("a: [2026-02-30, 2026-02-31, ok]\nb: &x 2026-04-31\nc: *x\n")
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{PATH}:1:5", f"{PATH}:1:17", f"{PATH}:2:4"]
+    assert data == {"a": [None, None, "ok"], "b": None, "c": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("!!map [1]\n", "1:1: invalid YAML: expected a mapping, but found sequence"),
+     ("a: !!seq {b: 1}\n", "1:4: invalid YAML: expected a list, but found mapping")],
+)
+def test_explicit_collection_tags_on_the_wrong_collection(text: str, expected: str) -> None:
+    assert load(text) == (None, [f"{PATH}:{expected}"])
+
+
+def test_big_but_float_sized_numbers_load() -> None:
+    data, problems = load("a: " + "9" * 300 + "\nb: 1.0e+400\nc: 0x1F\nd: 1_000\ne: 1e400\n")
+    assert problems == []
+    assert data["a"] == int("9" * 300)
+    assert data["b"] == float("inf")
+    assert (data["c"], data["d"], data["e"]) == (31, 1000, "1e400")

@@ -135,10 +135,16 @@ def _quiz_path(front: YamlMap, file: Path, root: Path, shown: str, log: ProblemL
         log.error(shown, *where, "'quiz' must be the path of a question bank, or false for no quiz")
         return None
     target = Path(value)
-    if target.is_absolute() or not inside(root, root / target):
+    try:
+        outside = target.is_absolute() or not inside(root, root / target)
+        exists = not outside and (root / target).is_file()
+    except (OSError, RuntimeError):  # a name too long for the system, a loop of links
+        log.error(shown, *where, f"quiz bank '{value}' cannot be opened")
+        return None
+    if outside:
         log.error(shown, *where, f"quiz path '{value}' leaves the deck folder; keep banks inside it")
         return None
-    if not (root / target).is_file():
+    if not exists:
         log.error(shown, *where, f"quiz bank '{value}' does not exist")
         return None
     return root / target
@@ -185,6 +191,7 @@ def load_section(file: Path, root: Path, log: ProblemLog, default_quiz_dir: Path
         slides=parsed.slides,
         takeaways=_takeaways(front, shown, log),
         quiz_path=_quiz_path(front, file, root, shown, log, default_quiz_dir),
+        quiz_disabled=front.get("quiz") is False,
         path=shown,
         extra={key: front[key] for key in front if key not in SECTION_KEYS},
     )
@@ -211,7 +218,10 @@ def load_deck(path: Path) -> Deck:
     info = DeckInfo()
     deck_yaml = root / "deck.yaml"
     if deck_yaml.is_file():
-        info = load_deck_info(deck_yaml, display_path(deck_yaml), log)
+        try:
+            info = load_deck_info(deck_yaml, display_path(deck_yaml), log)
+        except PodiumError as error:  # unreadable: reported together with the sections' problems
+            log.problems.extend(error.problems)
     files = sorted(p for p in slides_dir.iterdir()
                    if p.suffix.lower() in MARKDOWN_SUFFIXES and p.is_file())
     if not files:
@@ -237,7 +247,6 @@ def _load_single_file(path: Path, log: ProblemLog) -> Deck:
     root = path.parent
     known = SECTION_KEYS + tuple(key for key in DECK_KEYS if key not in SECTION_KEYS)
     section, front = load_section(path, root, log, default_quiz_dir=None, known=known)
-    log.raise_if_errors()
     data = YamlMap()
     for key in ("title", "subtitle", "author", "date", "theme", "pass_mark"):
         if key in front:

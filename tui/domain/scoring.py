@@ -99,4 +99,6 @@ def grade(question: Question, response: Any, hint_used: bool = False, hint_penal
     points = question.points * fraction
     if hint_used and hint_penalty:
         points *= 1.0 - hint_penalty
-    return Grade(round(points, 6), question.points, verdict)
+    # Float noise is rounded off, but full points stay exactly the question's worth, so that a
+    # quiz answered all right earns exactly its possible points (1/3 would round to 0.333333).
+    return Grade(points if points == question.points else round(points, 6), question.points, verdict)

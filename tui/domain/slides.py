@@ -13,6 +13,7 @@ The format (see docs/authoring.md):
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 
 from tui.domain.deck import Slide
@@ -185,6 +186,21 @@ def _parse_slide(first_line: int, lines: list[str], path: str, log: ProblemLog,
     return Slide(steps=steps, notes="\n\n".join(notes), title=_title(out), line=first_line)
 
 
+_BLOCK_SCALAR = re.compile(r"^[ \t]*([|>])[-+]?[ \t]*\n")
+
+
+def _note_text(text: str) -> str:
+    """A note's text; a YAML block scalar (`speaker_note: |` then indented lines, as presenterm
+    writes multi-line notes) is read as the lines it holds."""
+    block = _BLOCK_SCALAR.match(text)
+    if not block:
+        return text.strip()
+    lines = textwrap.dedent(text[block.end():]).strip()
+    if block.group(1) == ">":  # folded: single line breaks become spaces
+        lines = re.sub(r"(?<!\n)\n(?!\n)", " ", lines)
+    return lines
+
+
 def _classify(body: str, notes: list[str], path: str, line: int, col: int,
               log: ProblemLog, marp: bool) -> str:
     """What a comment becomes on the slide: a pause marker, or nothing (notes are collected)."""
@@ -195,7 +211,7 @@ def _classify(body: str, notes: list[str], path: str, line: int, col: int,
     if keyword:
         name = keyword.group(1).lower()
         if name in NOTE_KEYWORDS:
-            notes.append(body[keyword.end():].strip())
+            notes.append(_note_text(body[keyword.end():]))
             return ""
         guess = closest(name, NOTE_KEYWORDS + PAUSE_KEYWORDS + ("end_slide",), cutoff=0.75)
         if guess in NOTE_KEYWORDS:

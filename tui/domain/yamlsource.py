@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -72,7 +73,23 @@ def _position(node: yaml.Node, line_offset: int) -> Position:
 
 def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> type:
     class Loader(base):  # type: ignore[misc, valid-type]
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            # PyYAML's constructors raise plain exceptions for values that match a type but do
+            # not hold one (`2026-02-30`, `!!float nope`): report them where they stand.
+            deep_before = self.deep_construct
+            try:
+                return super().construct_object(node, deep=deep)
+            except (ValueError, TypeError, AttributeError, LookupError, ArithmeticError) as error:
+                self.recursive_objects.pop(node, None)
+                self.constructed_objects[node] = None  # aliases to it are not reported again
+                self.deep_construct = deep_before
+                log.error(path, *_position(node, line_offset), _unreadable(node, error))
+                return None
+
         def construct_podium_map(self, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+            if not isinstance(node, yaml.MappingNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"expected a mapping, but found {node.id}", node.start_mark)
             data = YamlMap()
             data.start = _position(node, line_offset)
             yield data
@@ -94,6 +111,9 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> ty
                 data.value_pos[key] = _position(value_node, line_offset)
 
         def construct_podium_seq(self, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+            if not isinstance(node, yaml.SequenceNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"expected a list, but found {node.id}", node.start_mark)
             data = YamlSeq()
             data.start = _position(node, line_offset)
             yield data
@@ -105,6 +125,19 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> ty
             # Double-quoted YAML can spell control codes ("\e", "\a"): strip them here too.
             return clean_text(self.construct_scalar(node))
 
+        def construct_podium_int(self, node: yaml.ScalarNode) -> int:
+            # Python refuses to read ints of over 4300 digits, and one past float range cannot
+            # be compared as a number later: both are mistakes to report, not to crash on.
+            try:
+                value = self.construct_yaml_int(node)
+            except ValueError as error:
+                if "limit" in str(error):  # Python's cap on the digits of an int
+                    raise ValueError("too large") from None
+                raise
+            if abs(value) > sys.float_info.max:
+                raise ValueError("too large")
+            return value
+
     # YAML 1.2 booleans: only true and false. `yes`, `no`, `on` and `off` stay text, so a choice
     # written `No` (or the country code NO) is not turned into false behind the author's back.
     Loader.yaml_implicit_resolvers = {
@@ -114,9 +147,24 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> ty
     for first in "tTfF":
         Loader.yaml_implicit_resolvers.setdefault(first, []).insert(0, ("tag:yaml.org,2002:bool", _BOOL))
     Loader.add_constructor("tag:yaml.org,2002:str", Loader.construct_podium_str)
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_podium_int)
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_podium_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_podium_seq)
     return Loader
+
+
+_KINDS = {"tag:yaml.org,2002:timestamp": "a date", "tag:yaml.org,2002:int": "a number",
+          "tag:yaml.org,2002:float": "a number", "tag:yaml.org,2002:bool": "true/false"}
+
+
+def _unreadable(node: yaml.Node, error: Exception) -> str:
+    """The message for a value PyYAML could not build."""
+    kind = _KINDS.get(node.tag, "'" + node.tag.replace("tag:yaml.org,2002:", "!!") + "'")
+    if isinstance(node, yaml.ScalarNode):
+        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+        detail = f" ({error})" if isinstance(error, ValueError) else ""
+        return f"'{shown}' cannot be read as {kind}{detail}; put it in quotes if it is meant as text"
+    return f"this {node.id} cannot be read as {kind}"
 
 
 def _alias_problem(text: str) -> str | None:

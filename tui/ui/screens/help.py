@@ -14,6 +14,7 @@ KEY_NAMES = {
     "right": "→", "left": "←", "up": "↑", "down": "↓", "space": "Space", "enter": "Enter",
     "pagedown": "PgDn", "pageup": "PgUp", "backspace": "Backspace", "home": "Home", "end": "End",
     "escape": "Esc", "question_mark": "?", "shift+up": "Shift+↑", "shift+down": "Shift+↓",
+    "slash": "/", "tab": "Tab", "left_square_bracket": "[", "right_square_bracket": "]",
 }
 
 
@@ -51,8 +52,12 @@ class HelpScreen(ModalScreen[None]):
                                    [("0-9 then Enter or G", "Go to slide number"),
                                     ("Esc", "Clear a typed slide number"),
                                     ("Home End", "First and last slide"),
+                                    ("[ ]", "Previous and next section"),
                                     ("↑ ↓", "Scroll a tall slide"),
-                                    ("R", "Quiz scores so far")])
+                                    ("T", "Timer and clock on or off"),
+                                    ("R", "Quiz scores so far"),
+                                    ("I", "Statistics from your history"),
+                                    ("Ctrl+P", "Command palette (themes too)")])
         quiz = bindings_table("Quiz", QuizScreen.BINDINGS,
                               [("1-9", "Pick (or toggle) a choice"), ("T F", "True or False"),
                                ("Space", "Toggle a choice (several answers)"),

@@ -1,0 +1,66 @@
+"""The domain never imports Textual or Rich: checked in a fresh interpreter for every module."""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tui.domain
+
+REPO = Path(__file__).resolve().parent.parent
+DOMAIN_MODULES = sorted(f"tui.domain.{info.name}" for info in pkgutil.iter_modules(tui.domain.__path__))
+
+PROBE = """
+import importlib, json, sys
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui'))))
+"""
+
+
+def imported_after(*modules: str) -> list[str]:
+    completed = subprocess.run(
+        [sys.executable, "-c", PROBE, *modules],
+        cwd=REPO, capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout)
+
+
+def test_the_domain_has_the_expected_core_modules() -> None:
+    core = {"errors", "source", "yamlsource", "slides", "deck", "deckload", "quizbank", "scoring",
+            "quizrun", "walk", "loader", "paths"}
+    assert {f"tui.domain.{name}" for name in core} <= set(DOMAIN_MODULES)
+
+
+def test_loader_leaves_textual_and_rich_out() -> None:
+    loaded = imported_after("tui.domain.loader")
+    assert "tui.domain.loader" in loaded
+    assert "tui.domain.quizbank" in loaded  # the probe really imported the domain
+    assert [name for name in loaded if name.split(".")[0] in ("textual", "rich")] == []
+    assert not any(name.startswith("tui.ui") for name in loaded)
+
+
+@pytest.mark.parametrize("module", DOMAIN_MODULES)
+def test_domain_module_leaves_textual_and_rich_out(module: str) -> None:
+    loaded = imported_after(module)
+    assert module in loaded
+    assert [name for name in loaded if name.split(".")[0] in ("textual", "rich")] == []
+    assert not any(name.startswith("tui.ui") for name in loaded)
+
+
+def test_every_domain_module_together() -> None:
+    loaded = imported_after(*DOMAIN_MODULES)
+    assert set(DOMAIN_MODULES) <= set(loaded)
+    assert [name for name in loaded if name.split(".")[0] in ("textual", "rich")] == []
+
+
+def test_the_probe_does_see_textual_when_the_ui_is_imported() -> None:
+    # Guards the guard: the same probe reports Textual when something does import it.
+    loaded = imported_after("tui.domain.loader", "textual")
+    assert "textual" in loaded
