@@ -652,11 +652,9 @@ def test_presenterm_single_file_deck_takes_its_title(deck_dir: Path) -> None:
     assert deck.info.author == "Someone"
     assert deck.info.date == "2024-01-01"
     assert deck.info.title_slide is True
-    # presenterm's `sub_title` is not podium's `subtitle`: the deck opens, with a warning saying so.
-    assert described(deck) == [
-        "pres.md:3:1: warning: unknown key 'sub_title' in front matter (did you mean 'subtitle'?); it is ignored"
-    ]
-    assert deck.info.subtitle == ""
+    # presenterm's `sub_title` is read as podium's `subtitle`, without a warning.
+    assert described(deck) == []
+    assert deck.info.subtitle == "A terminal slideshow tool"
     assert len(deck.sections[0].slides) == 3
 
 

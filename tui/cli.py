@@ -130,7 +130,7 @@ def run_check(argv: Sequence[str]) -> int:
             print(problems_json(problems))
     else:
         print_problems(problems)
-        if presentation is None:
+        if presentation is None or errors:
             print(plural(errors, "error") + (f", {plural(warnings, 'warning')}" if warnings else ""),
                   file=sys.stderr)
         else:
@@ -164,6 +164,10 @@ def _theme_problems(presentation) -> list[Problem]:  # type: ignore[no-untyped-d
     if info.theme in names:
         return []
     line, col = info.where.get("theme", (1, 1))
+    if not info.source.endswith("deck.yaml"):
+        # Another tool's Markdown deck (Marp, slides...) names its own themes: not podium's concern.
+        return [Problem(info.source, line, col, f"theme '{info.theme}' is not a podium theme; "
+                        "the default theme is used", "warning")]
     return [Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {', '.join(names)}")]
 
 
@@ -307,7 +311,8 @@ def run_import(argv: Sequence[str]) -> int:
         description="Convert a Moodle GIFT or Aiken question file into a podium bank (YAML). Whatever "
                     "cannot be converted is reported with its line and left out; lossy conversions are "
                     "warnings. Exit 0 when every question came across, 1 when some were left out, 2 "
-                    "when nothing could be read.",
+                    "when no bank was written (the file could not be read, held no convertible "
+                    "question, or the output exists without --force).",
     )
     parser.add_argument("file", type=Path, help="a .gift, .aiken or .txt question file")
     parser.add_argument("-o", "--output", type=Path,
@@ -349,8 +354,8 @@ def _size(text: str) -> tuple[int, int]:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a size like 120x40") from None
-    if not (20 <= width <= 400 and 5 <= height <= 200):
-        raise argparse.ArgumentTypeError(f"'{text}' is outside 20x5 to 400x200")
+    if not (30 <= width <= 400 and 8 <= height <= 200):
+        raise argparse.ArgumentTypeError(f"'{text}' is outside 30x8 to 400x200")
     return width, height
 
 
@@ -416,6 +421,13 @@ def _export_gift(args: argparse.Namespace) -> int:
     bank = load_bank(args.deck)
     log = ProblemLog()
     text = export_gift(bank, log)
+    dropped = [name for name, given in (("pass_mark", bank.pass_mark is not None),
+                                        ("hint_penalty", bool(bank.hint_penalty)),
+                                        ("shuffle: false", not bank.shuffle),
+                                        ("shuffle_choices: false", not bank.shuffle_choices)) if given]
+    if dropped:
+        log.warning(bank.path, 1, 1, f"GIFT has no place for the bank's {', '.join(dropped)}; "
+                    "set them in the LMS instead")
     print_problems(sorted(log.problems))
     if args.output is None:
         sys.stdout.write(text)
@@ -639,6 +651,12 @@ def run_present(argv: Sequence[str]) -> int:
         return EXIT_PROBLEMS
     from tui.ui.app import make_app
 
+    info = presentation.deck.info
+    if not args.theme and info.theme and not info.source.endswith("deck.yaml"):
+        problems = _theme_problems(presentation)
+        if problems:  # another tool's theme name in a Markdown file: use podium's default
+            print(problems[0].describe(), file=sys.stderr)
+            args.theme = "podium-dark"
     app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide,
                    channel=_channel(presentation), watch=_deck_path(args.deck) if args.watch else None,
                    learner=_learner(args, presentation.deck))
@@ -658,6 +676,17 @@ def run_present(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `podium` command."""
+    try:
+        return _dispatch(argv)
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly, as command-line tools do.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     commands = {"check": run_check, "notes": run_notes, "serve": run_serve, "new": run_new,
                 "import": run_import, "export": run_export, "quiz": run_quiz, "review": run_review,

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -40,7 +41,10 @@ def runtime_dir(environ: Mapping[str, str]) -> Path:
     try:
         import platformdirs
 
-        return platformdirs.user_runtime_path("podium", appauthor=False)
+        with warnings.catch_warnings():
+            # Without XDG_RUNTIME_DIR platformdirs warns and falls back to a temp folder: fine here.
+            warnings.simplefilter("ignore")
+            return platformdirs.user_runtime_path("podium", appauthor=False)
     except Exception:  # pragma: no cover - platformdirs can fail on exotic systems
         return Path(tempfile.gettempdir()) / f"podium-{os.getuid()}"
 

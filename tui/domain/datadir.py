@@ -16,7 +16,7 @@ HISTORY_FILE = "history.db"
 def data_dir(override: str | Path | None, environ: Mapping[str, str]) -> Path:
     """The data directory: `override` (from --data-dir), else $PODIUM_DATA_DIR, else the user's data folder.
 
-    Nothing is created here; the history store makes the folder when it first writes.
+    Nothing is created here; the history store makes the folder and file when it is opened.
     """
     if override is not None and str(override).strip():
         return Path(override).expanduser().absolute()

@@ -245,14 +245,16 @@ def load_deck(path: Path) -> Deck:
 
 def _load_single_file(path: Path, log: ProblemLog) -> Deck:
     root = path.parent
-    known = SECTION_KEYS + tuple(key for key in DECK_KEYS if key not in SECTION_KEYS)
+    known = SECTION_KEYS + tuple(key for key in DECK_KEYS if key not in SECTION_KEYS) + ("sub_title",)
     section, front = load_section(path, root, log, default_quiz_dir=None, known=known)
     data = YamlMap()
-    for key in ("title", "subtitle", "author", "date", "theme", "pass_mark"):
-        if key in front:
-            data[key] = front[key]
-            data.key_pos[key] = front.pos(key)
-            data.value_pos[key] = front.vpos(key)
+    # presenterm spells the subtitle `sub_title`.
+    for key, source in (("title", "title"), ("subtitle", "subtitle"), ("subtitle", "sub_title"),
+                        ("author", "author"), ("date", "date"), ("theme", "theme"), ("pass_mark", "pass_mark")):
+        if source in front and key not in data:
+            data[key] = front[source]
+            data.key_pos[key] = front.pos(source)
+            data.value_pos[key] = front.vpos(source)
     info = _info(data, section.path, log)
     log.raise_if_errors()
     # A single file's own front matter title names the deck, so no separate title slide is

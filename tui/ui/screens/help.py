@@ -49,19 +49,19 @@ class HelpScreen(ModalScreen[None]):
         from tui.ui.screens.quiz import QuizScreen
 
         presenter = bindings_table("Presenting", PresenterScreen.BINDINGS,
-                                   [("0-9 then Enter or G", "Go to slide number"),
+                                   [("0-9 then Enter or g", "Go to slide number"),
                                     ("Esc", "Clear a typed slide number"),
                                     ("Home End", "First and last slide"),
                                     ("[ ]", "Previous and next section"),
                                     ("↑ ↓", "Scroll a tall slide"),
-                                    ("T", "Timer and clock on or off"),
-                                    ("R", "Quiz scores so far"),
-                                    ("I", "Statistics from your history"),
+                                    ("t", "Timer and clock on or off"),
+                                    ("r", "Quiz scores so far"),
+                                    ("i", "Statistics from your history"),
                                     ("Ctrl+P", "Command palette (themes too)")])
         quiz = bindings_table("Quiz", QuizScreen.BINDINGS,
-                              [("1-9", "Pick (or toggle) a choice"), ("T F", "True or False"),
+                              [("1-9", "Pick (or toggle) a choice"), ("t f", "True or False"),
                                ("Space", "Toggle a choice (several answers)"),
-                               ("H S", "Hint and skip, when not typing an answer")])
+                               ("h s", "Hint and skip, when not typing an answer")])
         with VerticalScroll(id="help"):
             yield Static("podium · keys", id="help-title", markup=False)
             yield Static(presenter)

@@ -83,9 +83,8 @@ class PresenterScreen(Screen[None]):
     def on_mount(self) -> None:
         learner = self.app.learner  # type: ignore[attr-defined]
         self.query_one(SlideView).due = learner.due_count(self.presentation.banks)
-        for notice in learner.notices:
-            self.notify(notice, title="History", severity="warning", timeout=10, markup=False)
-        learner.notices.clear()
+        self.app.show_history_notices()  # type: ignore[attr-defined]
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
         start = self.walk.goto(self.start) if self.start else None
         self.position = start or self.walk.first()
         self._fit(self.size.width, self.size.height)
@@ -151,7 +150,8 @@ class PresenterScreen(Screen[None]):
         self.query_one(StatusBar).show_typed(typed)
         self.refresh_bindings()
 
-    def on_theme_changed(self) -> None:  # pragma: no cover - called by the app on theme change
+    def redraw(self) -> None:
+        """Draw the current page again (its colours come from the theme)."""
         self.position = self.position
 
     # -- which keys are live ---------------------------------------------------------------

@@ -32,6 +32,7 @@ class StudyScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.show_history_notices()  # type: ignore[attr-defined]
         self.call_after_refresh(self.next_quiz)
 
     def next_quiz(self) -> None:
@@ -83,6 +84,7 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.show_history_notices()  # type: ignore[attr-defined]
         self.call_after_refresh(self.start)
 
     def start(self) -> None:
