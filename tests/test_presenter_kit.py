@@ -154,8 +154,13 @@ async def test_podium_themes_and_every_builtin_theme_render(guide) -> None:
 async def test_switching_theme_redraws_the_slide_in_its_colours(guide) -> None:
     app = build_app(guide, theme="podium-dark", start=19)
     async with app.run_test(size=(120, 40)) as pilot:
+        from tui.ui.widgets.slide_view import solid_colors
+
         body = app.screen.query_one("#slide-body", Static)
-        assert "#4fb3ff" in str(body.content.theme.styles["markdown.h1"]).lower()
+        dark = solid_colors(app.theme_variables)["primary"]
+        assert str(body.content.theme.styles["markdown.h1"]) == f"bold {dark}"
         app.theme = "podium-light"  # as the palette's theme switcher does
         await pilot.pause(0.2)
-        assert "#0047ab" in str(body.content.theme.styles["markdown.h1"]).lower()
+        light = solid_colors(app.theme_variables)["primary"]
+        assert light != dark
+        assert str(body.content.theme.styles["markdown.h1"]) == f"bold {light}"
