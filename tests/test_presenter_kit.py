@@ -158,9 +158,9 @@ async def test_switching_theme_redraws_the_slide_in_its_colours(guide) -> None:
 
         body = app.screen.query_one("#slide-body", Static)
         dark = solid_colors(app.theme_variables)["primary"]
-        assert str(body.content.theme.styles["markdown.h1"]) == f"bold {dark}"
+        assert str(body.content.theme.styles["markdown.h1"]) == f"bold {dark.lower()}"
         app.theme = "podium-light"  # as the palette's theme switcher does
         await pilot.pause(0.2)
         light = solid_colors(app.theme_variables)["primary"]
         assert light != dark
-        assert str(body.content.theme.styles["markdown.h1"]) == f"bold {light}"
+        assert str(body.content.theme.styles["markdown.h1"]) == f"bold {light.lower()}"
