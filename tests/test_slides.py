@@ -508,3 +508,17 @@ def test_presenterm_block_scalar_notes(comment: str, notes: str) -> None:
     parsed, _ = clean(f"# T\n\n{comment}\n")
     assert parsed.slides[0].notes == notes
     assert parsed.slides[0].markdown == "# T"
+
+
+def test_slidev_per_slide_front_matter_is_not_a_slide() -> None:
+    from tui.domain.errors import ProblemLog
+    from tui.domain.slides import parse_markdown
+
+    text = ("---\ntheme: seriph\n---\n\n# First\n\nhello\n\n---\nlayout: center\nclass: text-center\n---\n\n"
+            "# Second\n\nworld\n\n---\n\nNote: a slide that starts like a key, after a blank line.\n")
+    log = ProblemLog()
+    parsed = parse_markdown(text, "deck.md", log)
+    assert [slide.title for slide in parsed.slides] == ["First", "Second", None]
+    assert parsed.slides[1].markdown == "# Second\n\nworld"
+    assert parsed.slides[2].markdown.startswith("Note: a slide")
+    assert log.problems == []  # the metadata's closing '---' is not a heading under text

@@ -95,6 +95,22 @@ def _uses_end_slide(lines: list[str]) -> bool:
     return False
 
 
+_METADATA_LINE = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t].*)?|[ \t]+\S.*|[ \t]*-[ \t].*)$")
+
+
+def slide_metadata(chunk: list[str]) -> bool:
+    """True for Slidev-style per-slide front matter: `key: value` lines right between two `---`.
+
+    It starts and ends without a blank line and holds only keys (with indented or list
+    continuations), so it is never mistaken for a slide that merely begins with `Note: ...`.
+    """
+    if not chunk or not chunk[0].strip() or not chunk[-1].strip():
+        return False
+    if not _FRONT_MATTER_KEY.match(chunk[0]):
+        return False
+    return all(_METADATA_LINE.match(line) for line in chunk if line.strip())
+
+
 def _chunks(lines: list[str], start: int, path: str, log: ProblemLog) -> list[tuple[int, list[str]]]:
     """Split body lines into slides: (first line number, lines) pairs."""
     fence: str | None = None
@@ -110,7 +126,8 @@ def _chunks(lines: list[str], start: int, path: str, log: ProblemLog) -> list[tu
             fence = None
         elif fence is None and (_END_SLIDE.match(line) if uses_end_slide else _SEPARATOR.match(line)):
             previous = lines[index - 1] if index > start else ""
-            if not uses_end_slide and previous.strip() and not _SEPARATOR.match(previous):
+            if not uses_end_slide and previous.strip() and not _SEPARATOR.match(previous) \
+                    and not slide_metadata(chunks[-1][1]):
                 log.warning(path, index + 1, 1,
                             "'---' directly under a text line is a heading in CommonMark; "
                             "put a blank line before the slide separator")
@@ -253,6 +270,8 @@ def parse_markdown(text: str, path: str, log: ProblemLog) -> ParsedFile:
     marp = front_matter.get("marp") is True
     slides = []
     for first_line, chunk in _chunks(lines, start, path, log):
+        if slide_metadata(chunk):
+            continue  # per-slide settings of another tool (Slidev): not a slide of its own
         slide = _parse_slide(first_line, chunk, path, log, marp)
         if slide is not None:
             slides.append(slide)
