@@ -164,3 +164,16 @@ async def test_switching_theme_redraws_the_slide_in_its_colours(guide) -> None:
         light = solid_colors(app.theme_variables)["primary"]
         assert light != dark
         assert str(body.content.theme.styles["markdown.h1"]) == f"bold {light.lower()}"
+
+
+async def test_palette_finds_a_slide_by_its_text(guide) -> None:
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"forcing function")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        presenter = app.screen
+        slide = guide.deck.sections[presenter.page.section].slides[presenter.page.slide]
+        assert "forcing function" in slide.markdown
+        assert "forcing function" not in (slide.title or "")
