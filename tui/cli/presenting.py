@@ -1,0 +1,143 @@
+"""Commands for presenting: the presenter itself, the speaker view and the browser server."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from tui import __version__
+from tui.cli.authoring import _theme_problems
+from tui.cli.common import (
+    EPILOG,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    _deck_path,
+    _history_options,
+    _learner,
+    load_or_report,
+)
+from tui.domain.errors import Problem
+
+
+def _present_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="podium",
+        description="Present a deck of Markdown slides in the terminal, with a scored quiz after "
+                    "each section.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("deck", nargs="?", type=Path,
+                        help="a deck folder (with slides/) or one Markdown file; default: the deck in this "
+                             "folder (if it has slides/), else the bundled guide")
+    parser.add_argument("--seed", type=int, help="shuffle quizzes the same way every time (shown in results)")
+    parser.add_argument("--theme", help="a Textual theme name, e.g. textual-dark, textual-light, nord")
+    parser.add_argument("--slide", type=int, metavar="N", help="open on slide N (counted from 1)")
+    parser.add_argument("--watch", action="store_true",
+                        help="reload the deck when its files change, keeping the current slide")
+    _history_options(parser)
+    parser.add_argument("--version", action="version", version=f"podium {__version__}")
+    return parser
+
+def _notes_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="podium notes",
+        description="The speaker view: run it in a second terminal while `podium DECK` presents the "
+                    "same deck. It shows the current slide's notes, the next slide, slide n of N, "
+                    "the time and, with --duration, how the pace goes. Either may start first.",
+    )
+    parser.add_argument("deck", nargs="?", type=Path, help="the deck being presented (same default as podium)")
+    parser.add_argument("--duration", help="planned length of the talk, e.g. 20m, 1h15m, 90s")
+    parser.add_argument("--theme", help="a Textual theme name")
+    return parser
+
+def _channel(presentation) -> Path:  # type: ignore[no-untyped-def]
+    import os
+
+    from tui.domain.channel import channel_path, runtime_dir
+    from tui.domain.history import deck_key
+
+    return channel_path(runtime_dir(os.environ), deck_key(presentation.deck))
+
+def run_notes(argv: Sequence[str]) -> int:
+    from tui.domain.channel import parse_duration
+
+    args = _notes_parser().parse_args(argv)
+    duration = None
+    if args.duration is not None:
+        duration = parse_duration(args.duration)
+        if duration is None:
+            print(f"podium notes: --duration '{args.duration}' is not a duration like 20m or 1h15m",
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+    presentation = load_or_report(args.deck)
+    if presentation is None:
+        return EXIT_PROBLEMS
+    from tui.ui.notes_app import make_notes_app
+
+    app = make_notes_app(presentation, _channel(presentation), duration=duration, theme=args.theme)
+    if app.initial_theme not in app.available_themes:
+        print(f"podium notes: unknown theme '{app.initial_theme}'", file=sys.stderr)
+        return EXIT_PROBLEMS
+    app.run()
+    return EXIT_OK
+
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="podium serve",
+        description="Serve the presenter to web browsers on this machine (localhost only), so an "
+                    "audience or a remote learner can follow in a browser. Each tab runs its own podium.",
+    )
+    parser.add_argument("deck", nargs="?", type=Path, help="the deck (same default as podium)")
+    parser.add_argument("--port", type=int, default=8000, help="port on localhost (default 8000)")
+    parser.add_argument("--seed", type=int, help="quiz shuffling seed for every session")
+    parser.add_argument("--theme", help="a Textual theme name")
+    return parser
+
+def run_serve(argv: Sequence[str]) -> int:
+
+    args = _serve_parser().parse_args(argv)
+    if not 1 <= args.port <= 65535:
+        print(f"podium serve: --port {args.port} is not a port number (1-65535)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    presentation = load_or_report(args.deck)
+    if presentation is None:
+        return EXIT_PROBLEMS
+    from tui.serve import serve
+
+    print(f"podium: serving {presentation.deck.title} at http://localhost:{args.port} (Ctrl+C stops)")
+    serve(args.deck if args.deck is not None else _deck_path(None), port=args.port, seed=args.seed,
+          theme=args.theme, title=presentation.deck.title)
+    return EXIT_OK
+
+def run_present(argv: Sequence[str]) -> int:
+
+    args = _present_parser().parse_args(argv)
+    presentation = load_or_report(args.deck)
+    if presentation is None:
+        return EXIT_PROBLEMS
+    from tui.ui.app import make_app
+
+    info = presentation.deck.info
+    if not args.theme and info.theme and not info.source.endswith("deck.yaml"):
+        problems = _theme_problems(presentation)
+        if problems:  # another tool's theme name in a Markdown file: use podium's default
+            print(problems[0].describe(), file=sys.stderr)
+            args.theme = "podium-dark"
+    app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide,
+                   channel=_channel(presentation), watch=_deck_path(args.deck) if args.watch else None,
+                   learner=_learner(args, presentation.deck))
+    if app.initial_theme not in app.available_themes:
+        names = ", ".join(sorted(app.available_themes))
+        info = presentation.deck.info
+        if args.theme:
+            print(f"podium: unknown theme '{args.theme}'; themes: {names}", file=sys.stderr)
+        else:
+            line, col = info.where.get("theme", (1, 1))
+            print(Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {names}").describe(),
+                  file=sys.stderr)
+        return EXIT_PROBLEMS
+    app.run()
+    return EXIT_OK
