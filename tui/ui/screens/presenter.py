@@ -32,8 +32,9 @@ class PresenterScreen(Screen[None]):
     BINDINGS = [
         # Enter means, in order of preference: go to the typed slide number, start the quiz
         # on a quiz page, or next. `check_action` decides which one is live.
-        # Navigation is priority so the scrolling slide area (which keeps Up and Down for
-        # tall slides) never takes Page Up / Page Down from a presenter's remote.
+        # Every key is a priority binding: the scrolling slide area (which keeps Up and Down for
+        # tall slides) never takes Page Up / Page Down from a presenter's remote, and keys typed
+        # fast are read in the order they came (priority keys are handled before queued ones).
         Binding("enter,g", "goto", "Go to slide", show=False, priority=True),
         Binding("enter", "start_quiz", "Start quiz", priority=True),
         Binding(NEXT_KEYS + ",enter", "next", "Next", priority=True),
@@ -44,17 +45,17 @@ class PresenterScreen(Screen[None]):
         # Digits are priority too, so "12 Enter" typed fast is read in order (a priority Enter
         # would otherwise run before the digits queued for the screen).
         *[Binding(str(digit), f"digit({digit})", show=False, priority=True) for digit in range(10)],
-        Binding("escape", "clear_number", show=False),
-        Binding("left_square_bracket", "section(-1)", "Previous section", show=False),
-        Binding("right_square_bracket", "section(1)", "Next section", show=False),
+        Binding("escape", "clear_number", show=False, priority=True),
+        Binding("left_square_bracket", "section(-1)", "Previous section", show=False, priority=True),
+        Binding("right_square_bracket", "section(1)", "Next section", show=False, priority=True),
         Binding("o,tab", "overview", "Overview", priority=True),
-        Binding("slash", "app.command_palette", "Search"),
-        Binding("s", "toggle_notes", "Notes"),
-        Binding("t", "toggle_timer", "Timer", show=False),
-        Binding("r", "summary", show=False),
-        Binding("i", "statistics", "Statistics", show=False),
-        Binding("question_mark", "app.help", "Help"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("slash", "app.command_palette", "Search", priority=True),
+        Binding("s", "toggle_notes", "Notes", priority=True),
+        Binding("t", "toggle_timer", "Timer", show=False, priority=True),
+        Binding("r", "summary", show=False, priority=True),
+        Binding("i", "statistics", "Statistics", show=False, priority=True),
+        Binding("question_mark", "app.help", "Help", priority=True),
+        Binding("q", "app.quit", "Quit", priority=True),
     ]
 
     position: reactive[Position] = reactive(Position(0), init=False, always_update=True)

@@ -28,7 +28,13 @@ class StatusBar(Horizontal):
     StatusBar #status-section { width: 1fr; }
     StatusBar ProgressBar { width: 18; height: 1; }
     StatusBar ProgressBar Bar { width: 16; }
+    StatusBar.-narrow #status-section, StatusBar.-narrow ProgressBar { display: none; }
+    StatusBar.-tiny #status-clock { display: none; }
     """
+
+    NARROW = 90
+    """Below this width the section name and the progress bar give way to slide n of N."""
+    TINY = 50
 
     number = 0
     total = 0
@@ -48,6 +54,10 @@ class StatusBar(Horizontal):
 
     def on_mount(self) -> None:
         self._tick()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < self.NARROW, "-narrow")
+        self.set_class(self.size.width < self.TINY, "-tiny")
 
     @property
     def now(self) -> datetime:
