@@ -13,7 +13,7 @@ from typing import Any
 from tui.domain.deck import Deck, DeckInfo, Section
 from tui.domain.errors import PodiumError, Problem, ProblemLog
 from tui.domain.slides import parse_markdown
-from tui.domain.source import read_source
+from tui.domain.source import read_source, safe_name
 from tui.domain.suggest import closest
 from tui.domain.yamlsource import YamlMap, YamlSeq, kind_of as _kind, load_yaml
 
@@ -23,11 +23,12 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def display_path(path: Path) -> str:
-    """How a file is named in messages: relative to the working folder when inside it."""
+    """How a file is named in messages: relative to the working folder when inside it, with any
+    control code in the name shown as '?', so a file name cannot send escapes to the terminal."""
     try:
-        return str(path.absolute().relative_to(Path.cwd()))
+        return safe_name(str(path.absolute().relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return safe_name(str(path))
 
 
 def parse_pass_mark(value: Any) -> float | None:
@@ -126,7 +127,12 @@ def _quiz_path(front: YamlMap, file: Path, root: Path, shown: str, log: ProblemL
         if default_dir is None:
             return None
         default = default_dir / f"{file.stem}.yaml"
-        return default if default.is_file() and inside(root, default) else None
+        if not default.is_file():
+            return None
+        if not inside(root, default):
+            log.error(display_path(default), 1, 1, "links outside the deck folder; refused")
+            return None
+        return default
     value = front["quiz"]
     if value is False or value is None:
         return None
@@ -199,6 +205,7 @@ def load_section(file: Path, root: Path, log: ProblemLog, default_quiz_dir: Path
 
 
 def _pretty(stem: str) -> str:
+    stem = safe_name(stem, "")  # a title made from a file or folder name holds no control code
     words = re.sub(r"^\d+[-_ .]*", "", stem).replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:] if words else stem
 
@@ -217,7 +224,9 @@ def load_deck(path: Path) -> Deck:
                                    "not a deck: a deck folder holds a 'slides/' folder of Markdown files")])
     info = DeckInfo()
     deck_yaml = root / "deck.yaml"
-    if deck_yaml.is_file():
+    if deck_yaml.is_file() and not inside(root, deck_yaml):
+        log.error(display_path(deck_yaml), 1, 1, "links outside the deck folder; refused")
+    elif deck_yaml.is_file():
         try:
             info = load_deck_info(deck_yaml, display_path(deck_yaml), log)
         except PodiumError as error:  # unreadable: reported together with the sections' problems
@@ -255,7 +264,10 @@ def _load_single_file(path: Path, log: ProblemLog) -> Deck:
             data[key] = front[source]
             data.key_pos[key] = front.pos(source)
             data.value_pos[key] = front.vpos(source)
-    info = _info(data, section.path, log)
+    # The section has already reported a bad 'title': report each mistake once.
+    info_log = ProblemLog()
+    info = _info(data, section.path, info_log)
+    log.problems.extend(problem for problem in info_log.problems if problem not in log.problems)
     log.raise_if_errors()
     # A single file's own front matter title names the deck, so no separate title slide is
     # needed unless the front matter gives one.

@@ -19,6 +19,15 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# In a file or folder name every control code goes, tab and newline too: a name is one line.
+_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_name(name: str, replacement: str = "?") -> str:
+    """A file or folder name fit to print: each control code becomes `replacement` (as `ls` shows it)."""
+    return _NAME_CONTROL.sub(replacement, name)
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings to LF and remove control codes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

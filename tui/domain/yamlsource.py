@@ -161,7 +161,8 @@ def _unreadable(node: yaml.Node, error: Exception) -> str:
     """The message for a value PyYAML could not build."""
     kind = _KINDS.get(node.tag, "'" + node.tag.replace("tag:yaml.org,2002:", "!!") + "'")
     if isinstance(node, yaml.ScalarNode):
-        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+        value = clean_text(node.value)  # a double-quoted "\e[2J" holds the control code itself
+        shown = value if len(value) <= 40 else value[:37] + "..."
         detail = f" ({error})" if isinstance(error, ValueError) else ""
         return f"'{shown}' cannot be read as {kind}{detail}; put it in quotes if it is meant as text"
     return f"this {node.id} cannot be read as {kind}"
@@ -236,6 +237,9 @@ def _describe_yaml_error(
         tag = tag.replace("tag:yaml.org,2002:", "!!")
         line, col = at(error.problem_mark)
         return line, col, f"YAML tag '{tag}' is not allowed: only plain data is loaded"
+    if "found a tab character" in problem and error.problem_mark:  # libyaml's words for it
+        line, col = at(error.problem_mark)
+        return line, col, "invalid YAML: a tab cannot indent YAML; use spaces"
     if "cannot start any token" in problem and error.problem_mark:
         mark = error.problem_mark
         lines = text.split("\n")

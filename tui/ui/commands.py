@@ -6,9 +6,21 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
     from tui.ui.screens.presenter import PresenterScreen
+
+
+def highlight(matcher: Matcher, text: str) -> Content:
+    """Deck text with the matched letters marked. Never read as markup (Matcher.highlight is)."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 def _presenter(provider: Provider) -> PresenterScreen | None:
@@ -52,7 +64,7 @@ class DeckCommands(Provider):
     async def discover(self) -> Hits:
         for title, help_text, command in self._entries():
             if not title[0].isdigit():
-                yield DiscoveryHit(title, command, help=help_text)
+                yield DiscoveryHit(Content(title), command, text=title, help=Content(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -60,7 +72,7 @@ class DeckCommands(Provider):
         for title, help_text, command in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), command, help=help_text)
+                yield Hit(score, highlight(matcher, title), command, text=title, help=Content(help_text))
             elif lowered and lowered in help_text.lower():
                 # A match in the slide's text, not its title: ranked below title matches.
-                yield Hit(0.1, matcher.highlight(title), command, text=title, help=help_text[:80])
+                yield Hit(0.1, Content(title), command, text=title, help=Content(help_text[:80]))
