@@ -157,3 +157,30 @@ def test_speaker_view(snap_compare, guide, tmp_path) -> None:
 def test_no_color(snap_compare, guide, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(build_app(guide, start=code_slide(guide)), terminal_size=(120, 40))
+
+
+def test_statistics_screen(snap_compare, tmp_path) -> None:
+    """The statistics screen over a history made with a fixed clock: two attempts, one section."""
+    from datetime import datetime, timedelta, timezone
+
+    from tui.domain.learner import Learner
+    from tui.domain.quizrun import QuizRun
+
+    presentation = load_presentation(EVERY_TYPE)
+    bank = presentation.banks[0]
+    times = iter(datetime(2026, 11, 2, 9, tzinfo=timezone.utc) + timedelta(minutes=m) for m in range(100))
+    learner = Learner.open(tmp_path / "history.db", presentation.deck, clock=lambda: next(times))
+    for wrong in ({"boil", "count", "inner"}, {"count"}):
+        run = QuizRun(bank, "Basics quiz", 0.7, seed=1)
+        recorder = learner.recorder(0, "Basics", run)
+        for asked in run.asked:
+            question = asked.question
+            right = {"single": question.correct[:1] and question.correct[0], "true_false": question.truth,
+                     "multiple": frozenset(question.correct), "short": question.correct[0] if question.correct else "",
+                     "numeric": f"{question.low:g}", "order": tuple(question.choices)}[question.type]
+            recorder.answered(run.answer(None if question.id in wrong else right), 4.0)
+        recorder.finished()
+    learner.close()
+    app = build_app(presentation, learner=Learner.open(tmp_path / "history.db", presentation.deck,
+                                                        clock=lambda: datetime(2026, 11, 2, 12, tzinfo=timezone.utc)))
+    assert snap_compare(app, press=["i"], terminal_size=(120, 40))

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from tui.domain.stats import SectionStats
 
@@ -36,6 +36,24 @@ def trend_arrow(row: SectionStats) -> str:
         return "—"
     first, last = row.trend[0].fraction, row.trend[-1].fraction
     return "↑" if last > first + 1e-9 else "↓" if last < first - 1e-9 else "→"
+
+
+CHART_WIDTH = 40
+CHART_ROWS = 12
+
+
+def score_chart(points: list[tuple[str, float]]) -> Text:
+    """One bar per attempt, oldest first, scaled 0 to 100 % (the latest CHART_ROWS shown)."""
+    if not points:
+        return Text("No attempts yet.")
+    chart = Text()
+    for when, value in points[-CHART_ROWS:]:
+        cells = round(value / 100 * CHART_WIDTH)
+        chart.append(f"{when[:16].replace('T', ' ')}  ")
+        chart.append("█" * cells, style="bold")
+        chart.append("·" * (CHART_WIDTH - cells), style="dim")
+        chart.append(f" {value:.0f}%\n")
+    return chart
 
 
 def missed_text(stats: list[SectionStats], prompts: dict[tuple[int, str], str]) -> Text:
@@ -67,7 +85,7 @@ class StatisticsScreen(ModalScreen[None]):
                 yield Static(self.note, id="statistics-note", markup=False)
             yield Static(stats_table(self.stats))
             yield Static(f"Scores over time ({len(order)} attempts, oldest first)", classes="statistics-heading", markup=False)
-            yield Sparkline([value for _, value in order] or [0], id="statistics-chart")
+            yield Static(score_chart(order), id="statistics-chart")
             yield Static("Most often missed", classes="statistics-heading", markup=False)
             yield Static(missed_text(self.stats, self.prompts))
             yield Static("Esc closes", id="statistics-help", markup=False)
