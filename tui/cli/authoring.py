@@ -34,6 +34,7 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
     return parser
 
+
 def run_check(argv: Sequence[str]) -> int:
     from tui.domain.check import deck_warnings, problems_json
     from tui.domain.loader import load_presentation
@@ -62,6 +63,7 @@ def run_check(argv: Sequence[str]) -> int:
         return EXIT_PROBLEMS
     return EXIT_WARNINGS if warnings and args.strict else EXIT_OK
 
+
 def summary(presentation, warnings: int) -> str:  # type: ignore[no-untyped-def]
     """The one-line summary of a deck that loaded."""
     deck = presentation.deck
@@ -71,6 +73,7 @@ def summary(presentation, warnings: int) -> str:  # type: ignore[no-untyped-def]
         (len(deck.sections), "section"), (deck.slide_count, "slide"), (takeaways, "takeaway"),
         (banks, "quiz bank"), (presentation.question_count, "question")))
     return f"{deck.title}: {counts}; " + (plural(warnings, "warning") if warnings else "no problems")
+
 
 def _theme_problems(presentation) -> list[Problem]:  # type: ignore[no-untyped-def]
     """deck.yaml's theme must be one podium can show."""
@@ -91,10 +94,12 @@ def _theme_problems(presentation) -> list[Problem]:  # type: ignore[no-untyped-d
                         "the default theme is used", "warning")]
     return [Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {', '.join(names)}")]
 
+
 def _tall_slides(presentation) -> list[Problem]:  # type: ignore[no-untyped-def]
     from tui.ui.measure import tall_slides
 
     return tall_slides(presentation.deck)
+
 
 def run_new(argv: Sequence[str]) -> int:
     from tui.domain.scaffold import new_deck, new_section
@@ -124,6 +129,7 @@ def run_new(argv: Sequence[str]) -> int:
     for path in written:
         print(f"wrote {path}")
     return EXIT_OK
+
 
 def run_import(argv: Sequence[str]) -> int:
     from tui.domain.aiken import import_aiken
@@ -173,6 +179,7 @@ def run_import(argv: Sequence[str]) -> int:
           + (f"; {left_out} left out" if left_out else ""), file=sys.stderr)
     return EXIT_WARNINGS if left_out else EXIT_OK
 
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
@@ -181,6 +188,7 @@ def _size(text: str) -> tuple[int, int]:
     if not (30 <= width <= 400 and 8 <= height <= 200):
         raise argparse.ArgumentTypeError(f"'{text}' is outside 30x8 to 400x200")
     return width, height
+
 
 def run_export(argv: Sequence[str]) -> int:
     from tui.domain.loader import load_presentation
@@ -231,6 +239,7 @@ def run_export(argv: Sequence[str]) -> int:
     out.write_text(text, encoding="utf-8")
     print(f"wrote {out}")
     return EXIT_OK
+
 
 def _export_gift(args: argparse.Namespace) -> int:
     from tui.domain.errors import ProblemLog

@@ -41,6 +41,7 @@ def _history_options(parser: argparse.ArgumentParser) -> None:
                         help="where the history lives (default: $PODIUM_DATA_DIR, else the user data folder)")
     parser.add_argument("--no-history", action="store_true", help="record nothing and read no history")
 
+
 def _learner(args: argparse.Namespace, deck):  # type: ignore[no-untyped-def]
     """The learner's history for a deck, as the options say (off with --no-history)."""
     import os
@@ -52,6 +53,7 @@ def _learner(args: argparse.Namespace, deck):  # type: ignore[no-untyped-def]
         return Learner.open(None, deck)
     return Learner.open(history_path(data_dir(args.data_dir, os.environ)), deck)
 
+
 def _deck_path(path: Path | None) -> Path:
     """The deck named, else the deck in the current folder, else the bundled guide."""
     from tui.domain.paths import bundled_deck
@@ -60,12 +62,15 @@ def _deck_path(path: Path | None) -> Path:
         return path
     return Path(".") if Path("slides").is_dir() else bundled_deck()
 
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
 
 def print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
         print(problem.describe(), file=sys.stderr)
+
 
 def _run_app(app) -> int:  # type: ignore[no-untyped-def]
     if app.initial_theme not in app.available_themes:
@@ -73,6 +78,7 @@ def _run_app(app) -> int:  # type: ignore[no-untyped-def]
         return EXIT_PROBLEMS
     app.run()
     return EXIT_OK
+
 
 def _schema_for(bank_dir: Path) -> str:
     """The bank schema shipped in the package, as a path an editor can follow from `bank_dir`."""

@@ -45,6 +45,7 @@ def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:  # typ
             chosen.append(index)
     return chosen
 
+
 def run_quiz(argv: Sequence[str]) -> int:
     from tui.ui.app import make_app
 
@@ -73,6 +74,7 @@ def run_quiz(argv: Sequence[str]) -> int:
     app = make_app(presentation, seed=args.seed, theme=args.theme, learner=_learner(args, presentation.deck),
                    study=sections)
     return _run_app(app)
+
 
 def run_review(argv: Sequence[str]) -> int:
     from tui.domain.history import HistoryError
@@ -110,6 +112,7 @@ def run_review(argv: Sequence[str]) -> int:
         return EXIT_OK
     app = make_app(presentation, theme=args.theme, learner=learner, review=due)
     return _run_app(app)
+
 
 def run_stats(argv: Sequence[str]) -> int:
     import json
@@ -158,6 +161,7 @@ def run_stats(argv: Sequence[str]) -> int:
     console.print(missed_text(stats, prompts))
     return EXIT_OK
 
+
 def run_history(argv: Sequence[str]) -> int:
     import os
 
@@ -191,6 +195,7 @@ def run_history(argv: Sequence[str]) -> int:
         args.output.write_text(text, encoding="utf-8")
         print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
 
 def _utc_now():  # type: ignore[no-untyped-def]
     from datetime import datetime, timezone

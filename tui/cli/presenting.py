@@ -41,6 +41,7 @@ def _present_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"podium {__version__}")
     return parser
 
+
 def _notes_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="podium notes",
@@ -53,6 +54,7 @@ def _notes_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", help="a Textual theme name")
     return parser
 
+
 def _channel(presentation) -> Path:  # type: ignore[no-untyped-def]
     import os
 
@@ -60,6 +62,7 @@ def _channel(presentation) -> Path:  # type: ignore[no-untyped-def]
     from tui.domain.history import deck_key
 
     return channel_path(runtime_dir(os.environ), deck_key(presentation.deck))
+
 
 def run_notes(argv: Sequence[str]) -> int:
     from tui.domain.channel import parse_duration
@@ -84,6 +87,7 @@ def run_notes(argv: Sequence[str]) -> int:
     app.run()
     return EXIT_OK
 
+
 def _serve_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="podium serve",
@@ -95,6 +99,7 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, help="quiz shuffling seed for every session")
     parser.add_argument("--theme", help="a Textual theme name")
     return parser
+
 
 def run_serve(argv: Sequence[str]) -> int:
 
@@ -111,6 +116,7 @@ def run_serve(argv: Sequence[str]) -> int:
     serve(args.deck if args.deck is not None else _deck_path(None), port=args.port, seed=args.seed,
           theme=args.theme, title=presentation.deck.title)
     return EXIT_OK
+
 
 def run_present(argv: Sequence[str]) -> int:
 
