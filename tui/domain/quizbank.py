@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tui.domain.deckload import display_path, parse_pass_mark
-from tui.domain.errors import PodiumError, ProblemLog
+from tui.domain.errors import ProblemLog
 from tui.domain.source import read_source
 from tui.domain.suggest import closest, did_you_mean
 from tui.domain.yamlsource import Position, YamlMap, YamlSeq, load_yaml
