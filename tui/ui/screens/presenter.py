@@ -72,6 +72,7 @@ class PresenterScreen(Screen[None]):
         self.seed = seed
         self.start = start
         self.results: dict[int, QuizResult] = {}
+        self._keys_state: tuple[bool, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
@@ -118,7 +119,17 @@ class PresenterScreen(Screen[None]):
         self.app.publish(PresenterState(  # type: ignore[attr-defined]
             page=position.page, step=position.step, total=len(self.walk),
             started=status.started.isoformat() if status.started else None, pid=os.getpid()))
-        self.refresh_bindings()
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Redraw the footer's keys only when what they offer changes (first, last, quiz page,
+        a typed number): most moves change nothing there, and the footer costs a full redraw."""
+        on_quiz = self.page.kind == "quiz" and self.page.section in self.presentation.banks
+        state = (self.walk.is_first(self.position), self.walk.is_last(self.position), on_quiz,
+                 bool(self.typed), bool(self.results))
+        if state != self._keys_state:
+            self._keys_state = state
+            self.refresh_bindings()
 
     def _show_notes(self) -> None:
         page = self.page
@@ -149,7 +160,7 @@ class PresenterScreen(Screen[None]):
 
     def watch_typed(self, typed: str) -> None:
         self.query_one(StatusBar).show_typed(typed)
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def redraw(self) -> None:
         """Draw the current page again (its colours come from the theme)."""
