@@ -1,0 +1,84 @@
+"""Diagnosis: time (and resident memory) at each phase of a launch, to $PODIUM_PHASES_OUT (JSON lines).
+
+Phases: interpreter ready, Textual imported, podium's modules imported, deck loaded, App.run called,
+terminal set up, the app's on_mount, the first frame written. Used by `python -m benchmarks.diagnose
+phases` for podium and the baseline alike (podium's marks are skipped for the baseline).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+_out = open(os.environ["PODIUM_PHASES_OUT"], "w", buffering=1, encoding="utf-8")
+
+
+def _rss_mib() -> float:
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def mark(name: str) -> None:
+    _out.write(json.dumps({"phase": name, "t": time.perf_counter(), "rss_mib": _rss_mib()}) + "\n")
+
+
+mark("interpreter ready")
+from textual.app import App
+from textual.drivers.linux_driver import LinuxDriver
+
+mark("textual.app imported")
+_run = App.run
+_write = LinuxDriver.write
+_start = LinuxDriver.start_application_mode
+_first = [True]
+
+
+def run(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    mark("App.run called")
+    return _run(self, *args, **kwargs)
+
+
+def start_application_mode(self):  # type: ignore[no-untyped-def]
+    result = _start(self)
+    mark("terminal set up")
+    return result
+
+
+def write(self, data):  # type: ignore[no-untyped-def]
+    if _first[0] and len(data) > 500:
+        _first[0] = False
+        mark("first frame written")
+    return _write(self, data)
+
+
+App.run = run
+LinuxDriver.start_application_mode = start_application_mode
+LinuxDriver.write = write
+
+if os.environ.get("PODIUM_PHASES_PODIUM"):
+    import tui.cli  # noqa: F401
+    from tui.domain import loader
+
+    mark("tui.cli + loader imported")
+    _load = loader.load_presentation
+
+    def load_presentation(path):  # type: ignore[no-untyped-def]
+        result = _load(path)
+        mark("deck loaded")
+        return result
+
+    loader.load_presentation = load_presentation
+    import tui.ui.app as ui_app
+
+    mark("tui.ui.app imported")
+    _on_mount = ui_app.PodiumApp.on_mount
+
+    def on_mount(self):  # type: ignore[no-untyped-def]
+        mark("PodiumApp.on_mount")
+        return _on_mount(self)
+
+    ui_app.PodiumApp.on_mount = on_mount
