@@ -13,6 +13,7 @@ from tui.cli.common import (
     EXIT_WARNINGS,
     _deck_path,
     _schema_for,
+    no_collections,
     plural,
     print_problems,
 )
@@ -42,7 +43,8 @@ def run_check(argv: Sequence[str]) -> int:
     args = _check_parser().parse_args(argv)
     presentation = None
     try:
-        presentation = load_presentation(_deck_path(args.path))
+        with no_collections():
+            presentation = load_presentation(_deck_path(args.path))
         problems = sorted([*presentation.warnings, *deck_warnings(presentation), *_theme_problems(presentation),
                            *_tall_slides(presentation)])
     except PodiumError as error:

@@ -15,7 +15,8 @@ from tui.domain.errors import PodiumError, Problem, ProblemLog
 from tui.domain.slides import parse_markdown
 from tui.domain.source import read_source, safe_name
 from tui.domain.suggest import closest
-from tui.domain.yamlsource import YamlMap, YamlSeq, kind_of as _kind, load_yaml
+from tui.domain.yamlsource import YamlMap, YamlSeq, load_yaml
+from tui.domain.yamlsource import kind_of as _kind
 
 DECK_KEYS = ("title", "subtitle", "author", "date", "theme", "pass_mark")
 SECTION_KEYS = ("title", "takeaways", "quiz")

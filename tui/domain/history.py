@@ -29,7 +29,12 @@ from typing import Any
 
 from tui.domain.deck import Deck
 from tui.domain.quizbank import Question, QuizBank
-from tui.domain.quizrun import TRUE_FALSE_CHOICES, AnsweredQuestion, AskedQuestion, QuizRun
+from tui.domain.quizrun import (
+    TRUE_FALSE_CHOICES,
+    AnsweredQuestion,
+    AskedQuestion,
+    QuizRun,
+)
 from tui.domain.review import rating_for, schedule, utc
 
 BUSY_TIMEOUT_SECONDS = 10.0

@@ -13,13 +13,13 @@ from textual.binding import Binding
 from tui.domain.channel import PresenterState, publish, withdraw
 from tui.domain.errors import PodiumError
 from tui.domain.learner import Learner
-from tui.domain.quizbank import Question
 from tui.domain.loader import Presentation, load_presentation
+from tui.domain.quizbank import Question
 from tui.domain.quizrun import new_seed
 from tui.ui.commands import DeckCommands
 from tui.ui.screens.help import HelpScreen
-from tui.ui.themes import PODIUM_THEMES
 from tui.ui.screens.presenter import PresenterScreen
+from tui.ui.themes import PODIUM_THEMES
 
 DEFAULT_THEME = "podium-dark"
 DECK_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")

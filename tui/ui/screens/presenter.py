@@ -7,9 +7,9 @@ import os
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.containers import Horizontal
 from textual.widgets import Footer
 
 from tui.domain.channel import PresenterState
