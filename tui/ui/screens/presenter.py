@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import import_module
 
 from textual import events
 from textual.app import ComposeResult
@@ -87,6 +88,8 @@ class PresenterScreen(Screen[None]):
         self.query_one(SlideView).due = learner.due_count(self.presentation.banks)
         self.app.show_history_notices()  # type: ignore[attr-defined]
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
+        # Load the Markdown renderer once the first frame is up, before the first key press.
+        self.call_after_refresh(import_module, "rich.markdown")
         start = self.walk.goto(self.start) if self.start else None
         self.position = start or self.walk.first()
         self._fit(self.size.width, self.size.height)

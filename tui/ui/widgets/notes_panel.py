@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -16,6 +15,8 @@ class NotesPanel(VerticalScroll, can_focus=False):
         yield Static("", id="notes-body")
 
     def show(self, notes: str, next_title: str | None) -> None:
+        from rich.markdown import Markdown  # only when notes are shown
+
         body = self.query_one("#notes-body", Static)
         text = notes if notes.strip() else "*No notes for this slide.*"
         if next_title:

@@ -6,8 +6,9 @@ Only the current page is rendered. Slide Markdown is drawn by Rich's Markdown re
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.markdown import Markdown
 from rich.padding import Padding
 from rich.text import Text
 from rich.theme import Theme
@@ -19,11 +20,14 @@ from tui.domain.deck import Deck
 from tui.domain.quizbank import QuizBank
 from tui.domain.walk import Page
 
+if TYPE_CHECKING:
+    from rich.markdown import Markdown
+
 
 class ThemedMarkdown:
     """Rich Markdown drawn with styles taken from the current Textual theme."""
 
-    def __init__(self, markdown: Markdown, theme: Theme) -> None:
+    def __init__(self, markdown: "Markdown", theme: Theme) -> None:
         self.markdown = markdown
         self.theme = theme
 
@@ -105,6 +109,10 @@ class SlideView(VerticalScroll):
         section = self.deck.sections[page.section]
         if page.kind == "slide":
             text = section.slides[page.slide].steps[step]
+            # Imported here: the Markdown stack (markdown-it, Pygments) is not needed to draw the
+            # title slide, so the first frame does not wait for it (see docs/performance.md).
+            from rich.markdown import Markdown
+
             markdown = Markdown(text, code_theme=code_theme, hyperlinks=False)
             return ThemedMarkdown(markdown, markdown_theme(variables))
         if page.kind == "takeaways":
