@@ -69,3 +69,17 @@ def test_export_needs_one_target() -> None:
     result = podium("export")
     assert result.returncode == 2
     assert "one of the arguments --html --markdown --svg --gift is required" in result.stderr
+
+
+def test_unwritable_outputs_are_a_message_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    for args in (["export", "--html", str(blocker / "out.html")],
+                 ["export", "--svg", str(blocker / "svgs")],
+                 ["import", str(GIFT / "every-type.gift"), "-o", str(blocker / "bank.yaml")]):
+        result = podium(*args)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr
+        # The folder to write into is a file: mkdir says "File exists", open says "Not a directory".
+        assert result.stderr.startswith(f"podium: {blocker}"), result.stderr
+        assert ": File exists" in result.stderr or ": Not a directory" in result.stderr, result.stderr

@@ -10,7 +10,7 @@ import sys
 from typing import Sequence
 
 from tui.cli.authoring import run_check, run_export, run_import, run_new
-from tui.cli.common import EXIT_OK
+from tui.cli.common import EXIT_OK, EXIT_PROBLEMS
 from tui.cli.learning import run_history, run_quiz, run_review, run_stats
 from tui.cli.presenting import run_notes, run_present, run_serve
 
@@ -25,6 +25,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        # A file podium was asked to write (an export, an import's -o) could not be: say which.
+        where = error.filename if error.filename is not None else "podium"
+        print(f"podium: {where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def _dispatch(argv: Sequence[str] | None) -> int:
