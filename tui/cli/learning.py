@@ -46,6 +46,14 @@ def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:  # typ
     return chosen
 
 
+def _history_or_say_why(args: argparse.Namespace, deck):  # type: ignore[no-untyped-def]
+    """The learner's history for commands that need it; None after saying why it is off."""
+    learner = _learner(args, deck)
+    for notice in learner.notices:
+        print(f"podium: {notice}", file=sys.stderr)
+    return learner if learner.history is not None else None
+
+
 def run_quiz(argv: Sequence[str]) -> int:
     from tui.ui.app import make_app
 
@@ -96,10 +104,8 @@ def run_review(argv: Sequence[str]) -> int:
     presentation = load_or_report(args.deck)
     if presentation is None:
         return EXIT_PROBLEMS
-    learner = _learner(args, presentation.deck)
-    for notice in learner.notices:
-        print(f"podium: {notice}", file=sys.stderr)
-    if learner.history is None:
+    learner = _history_or_say_why(args, presentation.deck)
+    if learner is None:
         return EXIT_PROBLEMS
     try:
         due = learner.due_questions(presentation.banks, args.limit)
@@ -117,8 +123,7 @@ def run_review(argv: Sequence[str]) -> int:
 def run_stats(argv: Sequence[str]) -> int:
     import json
 
-    from tui.domain.history import HistoryError
-    from tui.domain.stats import section_stats, stats_json
+    from tui.domain.stats import question_prompts, stats_json
 
     parser = argparse.ArgumentParser(prog="podium stats",
                                      description="Per section: attempts, best, last and average score, the "
@@ -130,20 +135,15 @@ def run_stats(argv: Sequence[str]) -> int:
     presentation = load_or_report(args.deck)
     if presentation is None:
         return EXIT_PROBLEMS
-    learner = _learner(args, presentation.deck)
-    for notice in learner.notices:
-        print(f"podium: {notice}", file=sys.stderr)
-    if learner.history is None:
+    learner = _history_or_say_why(args, presentation.deck)
+    if learner is None:
         return EXIT_PROBLEMS
-    titles = [section.title for section in presentation.deck.sections]
-    try:
-        stats = [row for row in section_stats(learner.history, learner.key, titles)
-                 if row.section in presentation.banks]
-    except HistoryError as error:
-        print(f"podium stats: {error}", file=sys.stderr)
+    every, problem = learner.statistics()
+    learner.close()
+    if problem:
+        print(f"podium stats: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
-    finally:
-        learner.close()
+    stats = [row for row in every if row.section in presentation.banks]
     if args.json:
         data = stats_json(stats)
         data["deck"] = presentation.deck.title
@@ -153,7 +153,7 @@ def run_stats(argv: Sequence[str]) -> int:
 
     from tui.ui.screens.statistics import missed_text, stats_table
 
-    prompts = {(s, q.id): q.prompt for s, bank in presentation.banks.items() for q in bank.questions}
+    prompts = question_prompts(presentation.banks)
     console = Console()
     console.print(presentation.deck.title, style="bold", markup=False)
     console.print(stats_table(stats))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from tui.domain.deck import Deck
 from tui.domain.history import (
@@ -24,6 +24,9 @@ from tui.domain.history import (
 )
 from tui.domain.quizbank import Question, QuizBank
 from tui.domain.quizrun import AnsweredQuestion, QuizRun
+
+if TYPE_CHECKING:
+    from tui.domain.stats import SectionStats
 
 Clock = Callable[[], datetime]
 
@@ -111,6 +114,17 @@ class Learner:
             if question is not None:
                 found.append((card.section, question))
         return found
+
+    def statistics(self) -> tuple[list[SectionStats], str | None]:
+        """Every section's statistics, or none and the reason (history off, unreadable)."""
+        from tui.domain.stats import section_stats
+
+        if self.history is None:
+            return [], "History is off, so there is nothing to show."
+        try:
+            return section_stats(self.history, self.key, [s.title for s in self.deck.sections]), None
+        except HistoryError as error:
+            return [], str(error)
 
     def reviewed(self, section: int, answered: AnsweredQuestion, seconds: float) -> str | None:
         """Reschedule a reviewed question; a message when that could not be saved."""

@@ -12,11 +12,12 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal, NamedTuple
 
 from tui.domain.history import AnswerRecord, AttemptRecord, History
+from tui.domain.quizbank import QuizBank
 
 MOST_MISSED = 5
 """How many of a section's most missed questions the statistics list."""
@@ -129,3 +130,9 @@ def export_answers(records: Sequence[AnswerRecord], fmt: Literal["csv", "json"])
             items.append(item)
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown export format {fmt!r}: use csv or json")
+
+
+def question_prompts(banks: Mapping[int, QuizBank]) -> dict[tuple[int, str], str]:
+    """Each question's prompt by (section, question id), to name the most missed ones."""
+    return {(section, question.id): question.prompt for section, bank in banks.items()
+            for question in bank.questions}

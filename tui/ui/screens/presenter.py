@@ -296,23 +296,11 @@ class PresenterScreen(Screen[None]):
                            section_index, self.seed, done)
 
     def action_statistics(self) -> None:
-        from tui.domain.history import HistoryError
-        from tui.domain.stats import section_stats
+        from tui.domain.stats import question_prompts
         from tui.ui.screens.statistics import StatisticsScreen
 
-        learner = self.app.learner  # type: ignore[attr-defined]
-        titles = [section.title for section in self.deck.sections]
-        note = ""
-        stats = []
-        if learner.history is None:
-            note = "History is off, so there is nothing to show."
-        else:
-            try:
-                stats = section_stats(learner.history, learner.key, titles)
-            except HistoryError as error:
-                note = str(error)
-        prompts = {(s, q.id): q.prompt for s, bank in self.presentation.banks.items() for q in bank.questions}
-        self.app.push_screen(StatisticsScreen(stats, prompts, note))
+        stats, note = self.app.learner.statistics()  # type: ignore[attr-defined]
+        self.app.push_screen(StatisticsScreen(stats, question_prompts(self.presentation.banks), note or ""))
 
     def action_summary(self) -> None:
         from tui.ui.screens.summary import SummaryScreen
