@@ -42,6 +42,8 @@ from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen
 from tui.ui.screens.results import ResultsScreen
 from tui.ui.screens.summary import SummaryScreen
+from tui.ui.widgets.slide_view import SlideView
+from tui.ui.widgets.status_bar import StatusBar
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = make_cases.case_names()
@@ -264,7 +266,7 @@ def screen_texts(app) -> list[str]:  # type: ignore[no-untyped-def]
     for widget in app.screen.query("*"):
         if not _displayed(widget):
             continue
-        if isinstance(widget, Static):
+        if isinstance(widget, (Static, SlideView, StatusBar)):
             texts.append(shown(widget, 200))
         elif isinstance(widget, OptionList):  # a SelectionList is one too
             texts += [_plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]

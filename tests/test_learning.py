@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
@@ -10,12 +11,11 @@ import signal
 import struct
 import subprocess
 import sys
+import termios
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import fcntl
-import termios
 from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
@@ -166,7 +166,7 @@ async def test_statistics_screen_and_due_count_on_the_title(tmp_path: Path) -> N
     later = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=3)))
     app = build_app(presentation, learner=later)
     async with app.run_test(size=(120, 40)) as pilot:
-        title = shown(app.screen.query_one("#slide-body", Static))
+        title = shown(app.screen.query_one("#slide-view"))
         assert "1 question is due for review: podium review" in title
         await pilot.press("i")
         screen = app.screen

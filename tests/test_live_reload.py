@@ -5,8 +5,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from textual.widgets import Static
-
 from tests.conftest import build_app, shown, write_deck
 from tui.domain.loader import load_presentation
 
@@ -19,7 +17,7 @@ DECK = {
 
 
 def body(app) -> str:
-    return shown(app.screen.query_one("#slide-body", Static))
+    return shown(app.screen.query_one("#slide-view"))
 
 
 async def wait_until(pilot, condition, seconds: float = 5.0) -> float:

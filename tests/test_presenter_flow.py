@@ -14,12 +14,11 @@ from tui.ui.screens.presenter import PresenterScreen
 
 
 def body(app) -> str:
-    return shown(app.screen.query_one("#slide-body", Static))
+    return shown(app.screen.query_one("#slide-view"))
 
 
 def status(app) -> str:
-    bar = app.screen.query_one("#status-bar")
-    return " ".join(shown(part) for part in bar.query(Static))
+    return shown(app.screen.query_one("#status-bar"), 120)
 
 
 async def test_right_walks_every_part_of_the_guide(guide) -> None:

@@ -12,8 +12,15 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.conftest import FakeClock, shown
-from tui.domain.channel import PresenterState, channel_path, pace, parse_duration, publish, read_state
-from tui.domain.history import deck_key
+from tui.domain.channel import (
+    PresenterState,
+    channel_path,
+    pace,
+    parse_duration,
+    publish,
+    read_state,
+)
+from tui.domain.identity import deck_key
 from tui.ui.notes_app import make_notes_app
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,12 +7,17 @@ arguments.
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from typing import Sequence
 
-from tui.cli.authoring import run_check, run_export, run_import, run_new
 from tui.cli.common import EXIT_OK, EXIT_PROBLEMS
-from tui.cli.learning import run_history, run_quiz, run_review, run_stats
-from tui.cli.presenting import run_notes, run_present, run_serve
+
+COMMANDS = {
+    "check": "authoring", "new": "authoring", "import": "authoring", "export": "authoring",
+    "notes": "presenting", "serve": "presenting",
+    "quiz": "learning", "review": "learning", "stats": "learning", "history": "learning",
+}
+"""Each command and the module that runs it (`run_<command>`), imported only when it is used."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,11 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"check": run_check, "notes": run_notes, "serve": run_serve, "new": run_new,
-                "import": run_import, "export": run_export, "quiz": run_quiz, "review": run_review,
-                "stats": run_stats, "history": run_history}
-    if args and args[0] in commands:
-        return commands[args[0]](args[1:])
+    if args and args[0] in COMMANDS:
+        module = import_module(f"tui.cli.{COMMANDS[args[0]]}")
+        return getattr(module, f"run_{args[0]}")(args[1:])  # type: ignore[no-any-return]
+    from tui.cli.presenting import run_present
+
     return run_present(args)
 
 

@@ -59,7 +59,7 @@ def _channel(presentation) -> Path:  # type: ignore[no-untyped-def]
     import os
 
     from tui.domain.channel import channel_path, runtime_dir
-    from tui.domain.history import deck_key
+    from tui.domain.identity import deck_key
 
     return channel_path(runtime_dir(os.environ), deck_key(presentation.deck))
 

@@ -62,3 +62,19 @@ class ProblemLog:
         """When there are errors, raise a `PodiumError` holding every problem collected so far."""
         if self.errors:
             raise PodiumError(self.problems)
+
+
+# -- the learner's history (tui.domain.history raises these; kept here so that catching them
+# needs no database) ---------------------------------------------------------------------
+
+
+class HistoryError(Exception):
+    """Any history problem; the app shows the message and carries on."""
+
+
+class HistoryUnavailable(HistoryError):
+    """History cannot be kept (read-only folder, newer schema, ...): the app runs with history off."""
+
+
+class HistoryWriteFailed(HistoryError):
+    """One write failed (a full disk, say); nothing of it was saved, and later writes may work."""

@@ -14,7 +14,6 @@ the same section abandons any older open one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -27,8 +26,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tui.domain.deck import Deck
-from tui.domain.quizbank import Question, QuizBank
+from tui.domain.errors import HistoryError, HistoryUnavailable, HistoryWriteFailed  # noqa: F401
+from tui.domain.identity import present_questions, question_hash  # noqa: F401
+from tui.domain.quizbank import QuizBank
 from tui.domain.quizrun import (
     TRUE_FALSE_CHOICES,
     AnsweredQuestion,
@@ -93,50 +93,6 @@ MIGRATIONS: list[str] = [
 """SQL scripts; MIGRATIONS[i] upgrades a history from schema version i to i + 1."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class HistoryError(Exception):
-    """Any history problem; the app shows the message and carries on."""
-
-
-class HistoryUnavailable(HistoryError):
-    """History cannot be kept (read-only folder, newer schema, ...): the app runs with history off."""
-
-
-class HistoryWriteFailed(HistoryError):
-    """One write failed (a full disk, say); nothing of it was saved, and later writes may work."""
-
-
-# -- identities ------------------------------------------------------------------------------
-
-
-def _digest(data: Any) -> str:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def deck_key(deck: Deck) -> str:
-    """A stable identity for a deck: its title and its sections' file names, never its location.
-
-    A bundled deck reinstalled elsewhere keeps its history; adding, removing or renaming a
-    section file (or retitling the deck) makes it a different deck, whose section indexes differ.
-    """
-    stems = [Path(section.path).stem for section in deck.sections]
-    return _digest({"title": deck.title, "sections": stems})
-
-
-def question_hash(question: Question) -> str:
-    """A fingerprint of what a question asks and accepts; an edited question gets a new one."""
-    return _digest({
-        "type": question.type, "prompt": question.prompt, "choices": list(question.choices),
-        "correct": list(question.correct), "truth": question.truth, "low": question.low,
-        "high": question.high, "pattern": question.pattern, "points": question.points,
-    })
-
-
-def bank_hashes(bank: QuizBank) -> dict[str, str]:
-    """Question id -> `question_hash` for every question of a bank (for `open_attempt`)."""
-    return {question.id: question_hash(question) for question in bank.questions}
 
 
 # -- responses as JSON -----------------------------------------------------------------------
@@ -729,7 +685,3 @@ def resume_run(open_attempt: OpenAttempt, bank: QuizBank, section_title: str, pa
         run.answer(answer.response, answer.hint_used)
     return run
 
-
-def present_questions(banks: Mapping[int, QuizBank]) -> frozenset[tuple[int, str]]:
-    """(section, question id) for every question of a deck's banks: `known` for `due`."""
-    return frozenset((section, question.id) for section, bank in banks.items() for question in bank.questions)

@@ -12,20 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from tui.domain.deck import Deck
-from tui.domain.history import (
-    History,
-    HistoryError,
-    OpenAttempt,
-    bank_hashes,
-    deck_key,
-    present_questions,
-    question_hash,
-    resume_run,
-)
+from tui.domain.errors import HistoryError
+from tui.domain.identity import bank_hashes, deck_key, present_questions, question_hash
 from tui.domain.quizbank import Question, QuizBank
-from tui.domain.quizrun import AnsweredQuestion, QuizRun
 
 if TYPE_CHECKING:
+    from tui.domain.history import History, OpenAttempt
+    from tui.domain.quizrun import AnsweredQuestion, QuizRun
     from tui.domain.stats import SectionStats
 
 Clock = Callable[[], datetime]
@@ -54,6 +47,8 @@ class Learner:
         """Open the history at `path` (None: history off on purpose, e.g. --no-history)."""
         if path is None:
             return cls(None, deck, clock)
+        from tui.domain.history import History
+
         try:
             history, notice = History.open(path, clock)
         except HistoryError as error:
@@ -82,6 +77,8 @@ class Learner:
             return None
 
     def resume(self, left: OpenAttempt, bank: QuizBank, section_title: str, pass_mark: float) -> QuizRun | None:
+        from tui.domain.history import resume_run
+
         return resume_run(left, bank, section_title, pass_mark)
 
     def abandon(self, left: OpenAttempt) -> str | None:

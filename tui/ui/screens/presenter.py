@@ -11,18 +11,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tui.domain.channel import PresenterState
 from tui.domain.loader import Presentation
 from tui.domain.quizrun import QuizResult
 from tui.domain.walk import Position, Walk, nearest
-from tui.ui.quiz_flow import start_section_quiz
+from tui.ui.quiz_flow import prepare_section_quiz, start_section_quiz
+from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.notes_panel import NotesPanel
 from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
 from tui.ui.widgets.too_small import TooSmall, too_small
 
+WARM_UP_DELAY = 0.2
+"""Seconds after mounting before preparing what the first key press needs (after the first frame)."""
 NEXT_KEYS = "right,space,l,n,pagedown"
 PREVIOUS_KEYS = "left,h,p,pageup,backspace"
 
@@ -59,10 +61,11 @@ class PresenterScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", priority=True),
     ]
 
-    position: reactive[Position] = reactive(Position(0), init=False, always_update=True)
-    show_notes: reactive[bool] = reactive(False)
-    show_timer: reactive[bool] = reactive(True)
-    typed: reactive[str] = reactive("", init=False)
+    # The screen draws nothing itself: its widgets repaint what changes (repaint=False).
+    position: reactive[Position] = reactive(Position(0), init=False, always_update=True, repaint=False)
+    show_notes: reactive[bool] = reactive(False, repaint=False)
+    show_timer: reactive[bool] = reactive(True, repaint=False)
+    typed: reactive[str] = reactive("", init=False, repaint=False)
     """Digits typed so far for a jump."""
 
     def __init__(self, presentation: Presentation, seed: int, start: int | None = None) -> None:
@@ -74,6 +77,8 @@ class PresenterScreen(Screen[None]):
         self.start = start
         self.results: dict[int, QuizResult] = {}
         self._keys_state: tuple[bool, ...] = ()
+        self._warm = False
+        """Set once the first frame is out: from then on, the next pages are drawn ahead."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
@@ -81,15 +86,16 @@ class PresenterScreen(Screen[None]):
             yield NotesPanel(id="notes-panel")
         yield TooSmall()
         yield StatusBar(id="status-bar")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         learner = self.app.learner  # type: ignore[attr-defined]
         self.query_one(SlideView).due = learner.due_count(self.presentation.banks)
         self.app.show_history_notices()  # type: ignore[attr-defined]
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
-        # Load the Markdown renderer once the first frame is up, before the first key press.
-        self.call_after_refresh(import_module, "rich.markdown")
+        # Once the first frame is surely out, load the Markdown renderer and draw the next pages,
+        # so the first key press finds them ready (see docs/performance.md).
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
         start = self.walk.goto(self.start) if self.start else None
         self.position = start or self.walk.first()
         self._fit(self.size.width, self.size.height)
@@ -103,6 +109,11 @@ class PresenterScreen(Screen[None]):
     # -- drawing ---------------------------------------------------------------------------
 
     @property
+    def code_theme(self) -> str:
+        """Pygments style for code blocks, light or dark with the theme."""
+        return "monokai" if self.app.current_theme.dark else "friendly"
+
+    @property
     def page(self):  # type: ignore[no-untyped-def]
         return self.walk.pages[self.position.page]
 
@@ -110,8 +121,7 @@ class PresenterScreen(Screen[None]):
         if not self.walk.pages:
             return
         page = self.walk.pages[position.page]
-        code_theme = "monokai" if self.app.current_theme.dark else "friendly"
-        self.query_one(SlideView).show(page, position.step, code_theme)
+        self.query_one(SlideView).show(page, position.step, self.code_theme)
         section = self.deck.sections[page.section].title if page.section >= 0 else ""
         self.query_one(StatusBar).show(self.deck.title, section, position.page + 1, len(self.walk))
         if self.show_notes:
@@ -123,6 +133,25 @@ class PresenterScreen(Screen[None]):
             page=position.page, step=position.step, total=len(self.walk),
             started=status.started.isoformat() if status.started else None, pid=os.getpid()))
         self._refresh_keys()
+        if self._warm:
+            self.call_after_refresh(self._prepare_neighbours, position)
+
+    def _warm_up(self) -> None:
+        import_module("rich.markdown")
+        self._warm = True
+        self._prepare_neighbours(self.position)
+
+    def _prepare_neighbours(self, position: Position) -> None:
+        """Draw the pages a key away while the presenter talks, so the next move only shows them."""
+        if position != self.position or not self.walk.pages:
+            return
+        view = self.query_one(SlideView)
+        for neighbour in (self.walk.next(position), self.walk.previous(position)):
+            view.prepare(self.walk.pages[neighbour.page], neighbour.step, self.code_theme)
+        page = self.page
+        if page.kind == "quiz" and page.section in self.presentation.banks:
+            prepare_section_quiz(self.app, self.presentation, self.app.learner,  # type: ignore[attr-defined]
+                                 page.section, self.seed)
 
     def _refresh_keys(self) -> None:
         """Redraw the footer's keys only when what they offer changes (first, last, quiz page,
@@ -228,8 +257,7 @@ class PresenterScreen(Screen[None]):
         self.presentation = presentation
         self.deck = presentation.deck
         self.walk = Walk(self.deck)
-        view = self.query_one(SlideView)
-        view.deck, view.banks = self.deck, presentation.banks
+        self.query_one(SlideView).set_deck(self.deck, presentation.banks)
         if not self.walk.pages:
             return
         self.position = nearest(self.walk, old_page, old_step)

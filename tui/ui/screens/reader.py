@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.domain.deck import Deck
 from tui.domain.walk import Page
+from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.slide_view import SlideView
 
 
@@ -35,7 +36,7 @@ class SectionReader(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="reader-title", markup=False)
         yield SlideView(self.deck, {}, id="reader-view")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.index = 0

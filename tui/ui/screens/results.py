@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.domain.quizrun import QuizResult, response_text
 from tui.ui.screens.quiz import VERDICT_TEXT, points_text
+from tui.ui.widgets.key_bar import KeyBar
 
 
 def score_line(result: QuizResult) -> Text:
@@ -62,7 +63,7 @@ class ResultsScreen(Screen[None]):
                     body.append("\n")
                     body.append(question.explanation, style="italic")
                 yield Static(body, classes=f"review {css_class}")
-        yield Footer()
+        yield KeyBar()
 
     def action_scroll(self, direction: int) -> None:
         self.query_one("#results", VerticalScroll).scroll_relative(y=direction * 3, animate=False)

@@ -17,11 +17,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from tui.domain.channel import PresenterState, pace, read_state
 from tui.domain.loader import Presentation
 from tui.domain.walk import Walk
+from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.status_bar import elapsed_text
 from tui.ui.widgets.too_small import TooSmall, too_small
 
@@ -59,7 +60,7 @@ class SpeakerScreen(Screen[None]):
             yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="speaker-pace-bar")
             yield Static("", id="speaker-pace", markup=False)
         yield TooSmall()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#speaker-pace-bar").display = self.duration is not None

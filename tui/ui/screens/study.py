@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.domain.learner import ReviewRecorder
 from tui.domain.loader import Presentation
 from tui.domain.quizbank import Question, QuizBank
 from tui.domain.quizrun import QuizResult, QuizRun
 from tui.ui.quiz_flow import start_section_quiz
+from tui.ui.widgets.key_bar import KeyBar
 
 
 class StudyScreen(Screen[None]):
@@ -29,7 +30,7 @@ class StudyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="study-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.show_history_notices()  # type: ignore[attr-defined]
@@ -81,7 +82,7 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(f"Review · {len(self.due)} due", id="study-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.show_history_notices()  # type: ignore[attr-defined]

@@ -1,20 +1,26 @@
 """The slide area: renders one page (title, slide, takeaways, quiz card) and nothing else.
 
-Only the current page is rendered. Slide Markdown is drawn by Rich's Markdown renderer inside one
-`Static`, styled from the Textual theme, so turning a slide costs one render, not a widget tree.
+Slide Markdown is drawn by Rich's Markdown renderer, styled from the Textual theme, into lines that
+a line-API widget puts on screen: turning a slide costs one render (or none, when it was drawn
+ahead), never a widget tree.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import OrderedDict
+from typing import TYPE_CHECKING, NamedTuple
 
+from rich.box import DOUBLE, ROUNDED
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.panel import Panel
+from rich.style import Style
 from rich.text import Text
 from rich.theme import Theme
 from textual.color import Color, ColorParseError
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.domain.deck import Deck
 from tui.domain.quizbank import QuizBank
@@ -27,7 +33,7 @@ if TYPE_CHECKING:
 class ThemedMarkdown:
     """Rich Markdown drawn with styles taken from the current Textual theme."""
 
-    def __init__(self, markdown: "Markdown", theme: Theme) -> None:
+    def __init__(self, markdown: Markdown, theme: Theme) -> None:
         self.markdown = markdown
         self.theme = theme
 
@@ -81,26 +87,156 @@ def markdown_theme(colors: dict[str, str]) -> Theme:
     )
 
 
-class SlideView(VerticalScroll):
-    """A scrollable area showing one page of the deck."""
+BODY_WIDTH = 100
+"""The widest a slide is drawn: longer lines read badly on a wide terminal."""
+QUIZ_WIDTH = 64
+CACHE_SIZE = 12
+"""Pages kept drawn: the current one, its neighbours and the recent past."""
+
+
+class PageImage(NamedTuple):
+    """A page drawn into lines of a given width, ready to be put on screen."""
+
+    lines: list[Strip]
+    margin: int
+    """Blank lines kept above the page when it is centred (the title card sits a little low)."""
+    blank: Strip
+    """A blank line of the same width, in the view's colours."""
+    base: Style
+    """The view's colours."""
+
+
+class SlideView(ScrollView, can_focus=True):
+    """The slide area: shows one page of the deck, centred, scrolling when it is too tall.
+
+    Pages are drawn into lines once (and the next one ahead, while the presenter talks), so a move
+    puts ready lines on screen: no widget is built and, while pages fit, no layout runs.
+    """
 
     def __init__(self, deck: Deck, banks: dict[int, QuizBank], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.deck = deck
         self.banks = banks
-        self.body = Static(id="slide-body")
         self.due = 0
         """Questions due for review, said on the title slide."""
+        self.content: RenderableType = ""
+        """The renderable of the page on screen (what tests and exports read)."""
+        self._image = PageImage([], 0, Strip.blank(0), Style())
+        self._shown: tuple[Page, int, str] | None = None
+        self._cache: OrderedDict[tuple[object, ...], tuple[RenderableType, PageImage]] = OrderedDict()
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield self.body
+    def set_deck(self, deck: Deck, banks: dict[int, QuizBank]) -> None:
+        """A reloaded deck: forget every page drawn from the old one."""
+        self.deck, self.banks = deck, banks
+        self._cache.clear()
 
     def show(self, page: Page, step: int, code_theme: str) -> None:
-        """Draw `page` revealed up to `step`."""
-        self.body.set_class(page.kind == "title", "title-page")
-        self.body.set_class(page.kind == "quiz", "quiz-page")
-        self.body.update(self._render_page(page, step, code_theme))
-        self.scroll_home(animate=False)
+        """Draw `page` revealed up to `step`, repainting only the rows that change."""
+        self._shown = (page, step, code_theme)
+        if not self.scrollable_content_region.width:
+            return  # not laid out yet: drawn on the first resize
+        before = self._visible()
+        self.content, self._image = self._drawn(page, step, code_theme)
+        self._place()
+        if self.scroll_offset.y:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+            self.refresh()
+            return
+        after = self._visible()
+        if len(before) != len(after):
+            self.refresh()
+            return
+        width = self.scrollable_content_region.width
+        for y, (old, new) in enumerate(zip(before, after)):
+            if old is not new and old != new:
+                self.refresh(Region(0, y, width, 1))
+
+    def prepare(self, page: Page, step: int, code_theme: str) -> None:
+        """Draw a page ahead of time, so that showing it later costs no rendering."""
+        if self.scrollable_content_region.width:
+            self._drawn(page, step, code_theme)
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
+
+    def _key(self, page: Page, step: int, code_theme: str) -> tuple[object, ...]:
+        return (page, step, code_theme, self.app.theme, self.due, self.scrollable_content_region.width)
+
+    def _drawn(self, page: Page, step: int, code_theme: str) -> tuple[RenderableType, PageImage]:
+        key = self._key(page, step, code_theme)
+        found = self._cache.get(key)
+        if found is not None:
+            self._cache.move_to_end(key)
+            return found
+        renderable = self._render_page(page, step, code_theme)
+        drawn = (renderable, self._draw(page, renderable))
+        self._cache[key] = drawn
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return drawn
+
+    def _draw(self, page: Page, renderable: RenderableType) -> PageImage:
+        """Lay the page out into full-width lines: centred, boxed for the title and quiz cards."""
+        width = self.scrollable_content_region.width
+        variables = solid_colors(self.app.theme_variables)
+        margin = 0
+        if page.kind == "title":
+            block = min(width, BODY_WIDTH)
+            renderable = Panel(renderable, box=DOUBLE, border_style=variables.get("primary", ""),
+                               padding=(2, 2), width=block)
+            margin = 4
+        elif page.kind == "quiz":
+            block = min(width, QUIZ_WIDTH)
+            renderable = Panel(renderable, box=ROUNDED, border_style=variables.get("accent", ""),
+                               padding=(1, 2), width=block)
+            margin = 2
+        else:
+            block = min(width, BODY_WIDTH)
+            renderable = Padding(renderable, (0, 1))
+        console = self.app.console
+        options = console.options.update(width=max(block, 1), height=None, highlight=False)
+        base = self.rich_style
+        left = (width - block) // 2
+        pad_left = Strip.blank(left, base)
+        lines = []
+        for line in console.render_lines(renderable, options, style=base, pad=True):
+            strip = Strip(line).apply_style(base)
+            lines.append(Strip.join([pad_left, strip]).extend_cell_length(width, base))
+        return PageImage(lines, margin, Strip.blank(width, base), base)
+
+    def _place(self) -> None:
+        """Set the scrollable height: the page's, or the view's when it fits (no layout then)."""
+        viewport = self.scrollable_content_region.height
+        needed = len(self._image.lines) + self._image.margin
+        height = max(needed, viewport)
+        if height != self.virtual_size.height or self.virtual_size.width != self.scrollable_content_region.width:
+            self.virtual_size = Size(self.scrollable_content_region.width, height)
+
+    def _row(self, y: int) -> Strip:
+        """The line at scrollable row `y`: the page centred in the view, blank around it."""
+        image = self._image
+        lines = image.lines
+        viewport = self.scrollable_content_region.height
+        outer = len(lines) + image.margin
+        top = (viewport - outer) // 2 + image.margin if outer < viewport else image.margin
+        index = y - top
+        if 0 <= index < len(lines):
+            return lines[index]
+        return image.blank
+
+    def _visible(self) -> list[Strip]:
+        scroll_y = self.scroll_offset.y
+        return [self._row(y + scroll_y) for y in range(self.scrollable_content_region.height)]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if self._shown is not None and self._image.blank.cell_length != width:
+            # Asked to paint before the page was drawn at this width (the very first frame, or a
+            # resize not yet handled): draw it now, so the first frame already shows the page.
+            self.content, self._image = self._drawn(*self._shown)
+        strip = self._row(y + self.scroll_offset.y)
+        return strip if strip.cell_length == width else strip.crop_extend(0, width, self._image.base)
 
     def _render_page(self, page: Page, step: int, code_theme: str) -> RenderableType:
         variables = solid_colors(self.app.theme_variables)

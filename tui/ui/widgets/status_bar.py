@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from rich.cells import cell_len
+from rich.text import Text
 from textual.timer import Timer
-from textual.widgets import ProgressBar, Static
+from textual.widget import Widget
 
 
 def elapsed_text(seconds: float) -> str:
@@ -18,46 +18,70 @@ def elapsed_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-class StatusBar(Horizontal):
-    """Shows where the presenter is and how time goes. Data comes down; it posts nothing."""
+def elapsed_minutes(seconds: float) -> str:
+    """Whole minutes of a talk: `12 min`, or `1 h 05` past an hour."""
+    minutes = int(max(seconds, 0)) // 60
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
 
+
+def fit(text: str, width: int) -> str:
+    """`text` cut to `width` cells, with an ellipsis when it was cut."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text
+    while cell_len(cut) > width - 1:
+        cut = cut[:-1]
+    return cut + "…"
+
+
+class StatusBar(Widget):
+    """Shows where the presenter is and how time goes. Data comes down; it posts nothing.
+
+    One widget drawing one line: a move changes its text and repaints that line, no layout.
+    """
+
+    COMPONENT_CLASSES = {
+        "status-bar--title", "status-bar--section", "status-bar--clock", "status-bar--count",
+        "status-bar--done", "status-bar--todo",
+    }
     DEFAULT_CSS = """
-    StatusBar { height: 1; }
-    StatusBar > Static { width: auto; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    StatusBar #status-title { max-width: 40%; }
-    StatusBar #status-section { width: 1fr; }
-    StatusBar ProgressBar { width: 18; height: 1; }
-    StatusBar ProgressBar Bar { width: 16; }
-    StatusBar.-narrow #status-section, StatusBar.-narrow ProgressBar { display: none; }
-    StatusBar.-tiny #status-clock { display: none; }
+    StatusBar {
+        height: 1;
+        width: 1fr;
+        background: $panel;
+        color: $text;
+        .status-bar--title { color: $text; background: $primary 40%; text-style: bold; }
+        .status-bar--section { color: $text-muted; }
+        .status-bar--clock { color: $text; }
+        .status-bar--count { color: $text; text-style: bold; }
+        .status-bar--done { color: $primary; }
+        .status-bar--todo { color: $foreground 15%; }
+    }
     """
 
     NARROW = 90
     """Below this width the section name and the progress bar give way to slide n of N."""
     TINY = 50
-
-    number = 0
-    total = 0
+    BAR = 16
+    """Cells of the progress bar."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.started: datetime | None = None
+        self.deck_title = ""
+        self.section = ""
+        self.number = 0
+        self.total = 0
+        self.typed = ""
+        self.clock_shown = True
+        self.clock = ""
         self._ticker: Timer | None = None
-        self._clock_shown = True
-
-    def compose(self) -> ComposeResult:
-        yield Static("", id="status-title", markup=False)
-        yield Static("", id="status-section", markup=False)
-        yield Static("", id="status-clock", markup=False)
-        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="status-progress")
-        yield Static("", id="status-count", markup=False)
 
     def on_mount(self) -> None:
         self._tick()
-
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < self.NARROW, "-narrow")
-        self.set_class(self.size.width < self.TINY, "-tiny")
 
     @property
     def now(self) -> datetime:
@@ -65,16 +89,13 @@ class StatusBar(Horizontal):
 
     def show(self, deck_title: str, section: str, number: int, total: int) -> None:
         """Update every part of the status line."""
-        self.query_one("#status-title", Static).update(f" {deck_title} ")
-        self.query_one("#status-section", Static).update(f" {section}" if section else "")
-        self.query_one("#status-progress", ProgressBar).update(total=max(total, 1), progress=number)
-        self.number, self.total = number, total
-        self.query_one("#status-count", Static).update(f" {number}/{total} ")
+        self.deck_title, self.section, self.number, self.total = deck_title, section, number, total
+        self.refresh()
 
     def show_typed(self, typed: str) -> None:
         """Show the slide number being typed for a jump, or the position again."""
-        text = f" go to {typed}_ of {self.total} " if typed else f" {self.number}/{self.total} "
-        self.query_one("#status-count", Static).update(text)
+        self.typed = typed
+        self.refresh()
 
     def start_clock(self) -> None:
         """Start timing the talk (on the first move); later calls change nothing."""
@@ -83,22 +104,44 @@ class StatusBar(Horizontal):
             self._tick()
 
     def show_clock(self, shown: bool) -> None:
-        self._clock_shown = shown
-        self.query_one("#status-clock", Static).display = shown
+        self.clock_shown = shown
         self._tick()
 
     def _tick(self) -> None:
-        # Repaint once a second only while a started timer is on screen; before the talk starts
-        # the wall clock needs a repaint a minute at most, so an idle slide stays idle.
-        period = (1.0 if self.started is not None else 60.0) if self._clock_shown else None
+        # The line shows whole minutes, so it is redrawn once a minute at most (exactly when the
+        # minute turns): an idle slide stays idle. The speaker view (`podium notes`) has seconds.
         if self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
-        if period is not None:
-            self._ticker = self.set_interval(period, self._draw_clock)
+        if self.clock_shown:
+            now = self.now
+            self._ticker = self.set_timer(60.5 - now.second - now.microsecond / 1e6, self._tick)
         self._draw_clock()
 
     def _draw_clock(self) -> None:
         now = self.now
         elapsed = (now - self.started).total_seconds() if self.started else 0
-        self.query_one("#status-clock", Static).update(f" ⏱ {elapsed_text(elapsed)} · {now:%H:%M} ")
+        clock = f" ⏱ {elapsed_minutes(elapsed)} · {now:%H:%M} " if self.clock_shown else ""
+        if clock != self.clock:
+            self.clock = clock
+            self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width
+        style = self.get_component_rich_style
+        count = f" go to {self.typed}_ of {self.total} " if self.typed else f" {self.number}/{self.total} "
+        right = Text.assemble((count, style("status-bar--count")))
+        if width >= self.NARROW and self.total:
+            done = round(self.BAR * self.number / self.total)
+            right = Text.assemble(
+                " ", ("━" * done, style("status-bar--done")), ("━" * (self.BAR - done), style("status-bar--todo")),
+                " ", right)
+        if width >= self.TINY and self.clock:
+            right = Text.assemble((self.clock, style("status-bar--clock")), right)
+        room = max(width - right.cell_len, 0)
+        title = fit(f" {self.deck_title} ", min(room, max(width * 2 // 5, 1)))
+        left = Text.assemble((title, style("status-bar--title")))
+        if width >= self.NARROW and self.section:
+            left.append(fit(f" {self.section}", room - cell_len(title)), style("status-bar--section"))
+        left.append(" " * max(room - left.cell_len, 0))
+        return Text.assemble(left, right, no_wrap=True, overflow="crop", end="")
