@@ -158,8 +158,12 @@ def run_presenter(deck: Path, expects: list[Expect], env: dict[str, str], work: 
     samples: dict[str, list[float]] = {name: [] for name in CATEGORIES + SETTLED}
     result: dict[str, Any] = {"transitions": samples, "ambiguous": 0, "idle": {}}
     with Session(argv, env, cwd=str(REPO)) as session:
-        result["first_paint_s"] = session.wait_for(shows(walk[0]), timeout=120) - session.started
+        # First paint: the first page's text in the slide area. podium paints it from the deck's
+        # opening and loads the rest after; the status line's " 1/N" (which needs the whole deck)
+        # is timed separately as `deck_ready_s`.
+        result["first_paint_s"] = session.wait_for(in_body(walk[0].probe), timeout=120) - session.started
         result["first_paint_cpu_s"] = session.cpu_seconds()
+        result["deck_ready_s"] = session.wait_for(shows(walk[0]), timeout=120) - session.started
         session.settle(QUIET)
         result["rss_after_first_paint_mib"] = session.rss_mib()
         cpu_per_move: list[float] = []
@@ -318,6 +322,7 @@ def per_round_ratios(row: dict[str, Any], name: str) -> dict[str, float | None]:
     ratios: dict[str, float | None] = {
         "first_paint": ratio(got["first_paint_s"], base["first_frame_s"]),
         "first_paint_cpu": ratio(got["first_paint_cpu_s"], base["first_frame_cpu_s"]),
+        "deck_ready": ratio(got["deck_ready_s"], base["first_frame_s"]),
         "move_cpu": ratio(statistics.fmean(got["move_cpu_s"]), statistics.fmean(base["change_cpu_s"]) or None),
         "quit": ratio(got["quit_s"], base["quit_s"]),
         "peak_memory": ratio(got["peak_rss_mib"], base["peak_rss_mib"]),
@@ -360,6 +365,7 @@ def summarise(rounds: list[dict[str, Any]], names: list[str]) -> dict[str, Any]:
         scenario: dict[str, Any] = {
             "first_paint_s": summary([g["first_paint_s"] for g in got]),
             "first_paint_cpu_s": summary([g["first_paint_cpu_s"] for g in got]),
+            "deck_ready_s": summary([g["deck_ready_s"] for g in got]),
             "move_cpu_mean_s": summary([statistics.fmean(g["move_cpu_s"]) for g in got]),
             "quit_s": summary([g["quit_s"] for g in got]),
             "peak_rss_mib": summary([g["peak_rss_mib"] for g in got]),
@@ -433,12 +439,12 @@ def table(summaries: dict[str, Any], names: list[str]) -> str:
     base = summaries["baseline"]
     ms = lambda value: f"{fmt(value * 1000, 1)} ms"
     lines = [
-        "| scenario | first paint | CPU to first paint | CPU per move | text med / p95 | code med / p95 | step med / p95 | takeaways med / p95 "
+        "| scenario | first paint | CPU to first paint | whole deck ready | CPU per move | text med / p95 | code med / p95 | step med / p95 | takeaways med / p95 "
         "| quiz page med / p95 | 1st question med / p95 | settled med / p95 | quit | peak memory "
         "| check | load | idle CPU |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         f"| baseline (absolute) | {ms(base['first_frame_s']['median'])} "
-        f"| {ms(base['first_frame_cpu_s']['median'])} | {ms(base['change_cpu_mean_s']['median'])} "
+        f"| {ms(base['first_frame_cpu_s']['median'])} | | {ms(base['change_cpu_mean_s']['median'])} "
         f"| {ms(base['text_change_s']['median'])} / {ms(base['text_change_s']['p95'])} | | | | | "
         f"| {ms(base['settled_s']['median'])} / {ms(base['settled_s']['p95'])} "
         f"| {ms(base['quit_s']['median'])} | {fmt(base['peak_rss_mib']['median'], 1)} MiB | | "
@@ -447,7 +453,8 @@ def table(summaries: dict[str, Any], names: list[str]) -> str:
     for name in names:
         s = summaries[name]
         r = s["ratios"]
-        cells = [name, f"{fmt(r['first_paint'])}x", f"{fmt(r['first_paint_cpu'])}x", f"{fmt(r['move_cpu'])}x"]
+        cells = [name, f"{fmt(r['first_paint'])}x", f"{fmt(r['first_paint_cpu'])}x",
+                 f"{fmt(r['deck_ready'])}x", f"{fmt(r['move_cpu'])}x"]
         for category in CATEGORIES + ("settled",):
             cells.append(f"{fmt(r[f'{category}_median'])}x / {fmt(r[f'{category}_p95'])}x"
                          if r[f"{category}_median"] is not None else "-")

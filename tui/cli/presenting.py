@@ -17,6 +17,8 @@ from tui.cli.common import (
     _history_options,
     _learner,
     load_or_report,
+    no_collections,
+    print_problems,
 )
 from tui.domain.errors import Problem
 
@@ -121,9 +123,19 @@ def run_serve(argv: Sequence[str]) -> int:
 def run_present(argv: Sequence[str]) -> int:
 
     args = _present_parser().parse_args(argv)
-    presentation = load_or_report(args.deck)
-    if presentation is None:
-        return EXIT_PROBLEMS
+    from tui.domain.loader import Presentation, load_presentation
+    from tui.domain.opening import open_deck
+
+    deck_path = _deck_path(args.deck)
+    # Paint the first page from the deck's opening and load the rest right after (a deck of
+    # thousands of slides opens as fast as a short one); --slide N needs the whole deck first.
+    opening = open_deck(deck_path) if args.slide is None else None
+    if opening is not None:
+        presentation = Presentation(opening)
+    else:
+        presentation = load_or_report(args.deck)
+        if presentation is None:
+            return EXIT_PROBLEMS
     from tui.ui.app import make_app
 
     info = presentation.deck.info
@@ -132,9 +144,21 @@ def run_present(argv: Sequence[str]) -> int:
         if problems:  # another tool's theme name in a Markdown file: use podium's default
             print(problems[0].describe(), file=sys.stderr)
             args.theme = "podium-dark"
+
+    def complete() -> Presentation:
+        with no_collections():
+            return load_presentation(deck_path)
+
+    def loaded(whole: Presentation) -> None:
+        app.channel = _channel(whole)
+        app.learner = _learner(args, whole.deck)
+
+    whole = opening is None
     app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide,
-                   channel=_channel(presentation), watch=_deck_path(args.deck) if args.watch else None,
-                   learner=_learner(args, presentation.deck))
+                   channel=_channel(presentation) if whole else None,
+                   watch=deck_path if args.watch else None,
+                   learner=_learner(args, presentation.deck) if whole else None,
+                   complete=None if whole else complete, loaded=None if whole else loaded)
     if app.initial_theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         info = presentation.deck.info
@@ -146,4 +170,7 @@ def run_present(argv: Sequence[str]) -> int:
                   file=sys.stderr)
         return EXIT_PROBLEMS
     app.run()
+    if app.load_problems:
+        print_problems(app.load_problems)
+        return EXIT_PROBLEMS
     return EXIT_OK

@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui.domain.channel import PresenterState, publish, withdraw
-from tui.domain.errors import PodiumError
+from tui.domain.errors import PodiumError, Problem
 from tui.domain.learner import Learner
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.quizbank import Question
@@ -42,8 +42,18 @@ class PodiumApp(App[None]):
     def __init__(self, presentation: Presentation, *, seed: int, theme: str, start: int | None,
                  clock: Callable[[], datetime] = datetime.now, channel: Path | None = None,
                  watch: Path | None = None, learner: Learner | None = None,
-                 study: list[int] | None = None, review: list[tuple[int, Question]] | None = None) -> None:
+                 study: list[int] | None = None, review: list[tuple[int, Question]] | None = None,
+                 complete: Callable[[], Presentation] | None = None,
+                 loaded: Callable[[Presentation], None] | None = None) -> None:
         super().__init__()
+        self.complete = complete
+        """Loads the whole deck, when the app starts from the deck's opening (its first page
+        only, `tui.domain.opening`): called in a thread once the first page is on screen."""
+        self.loaded = loaded
+        """Told the whole deck once it is loaded (the CLI opens the history and the speaker
+        view's channel then: both are keyed by the whole deck)."""
+        self.load_problems: list[Problem] = []
+        """Why the whole deck could not be loaded (the app then exits with status 2)."""
         self.study = study
         """Study mode: the sections whose quizzes to take, without the slides."""
         self.review = review
@@ -91,6 +101,37 @@ class PodiumApp(App[None]):
         self.push_screen(PresenterScreen(self.presentation, self.seed, self.start_page))
         if self.watch_path is not None:
             self.run_worker(self.watch_deck(self.watch_path), name="live-reload", exclusive=True)
+
+    @property
+    def loading(self) -> bool:
+        """True while only the deck's opening is shown and the rest is still to load."""
+        return self.complete is not None or self._completing
+
+    _completing = False
+
+    def finish_loading(self) -> None:
+        """Load the whole deck in a thread, once (the first page is already on screen)."""
+        if self.complete is not None:
+            complete, self.complete = self.complete, None
+            self._completing = True
+            self.run_worker(self._complete(complete), name="load-deck", exclusive=False)
+
+    async def _complete(self, complete: Callable[[], Presentation]) -> None:
+        try:
+            presentation = await asyncio.to_thread(complete)
+        except PodiumError as error:
+            self.load_problems = list(error.problems)
+            self.exit(return_code=2)
+            return
+        finally:
+            self._completing = False
+        if self.loaded is not None:
+            self.loaded(presentation)
+        self.presentation = presentation
+        for screen in self.screen_stack:
+            if isinstance(screen, PresenterScreen):
+                screen.replace_presentation(presentation)
+                screen.show_due()
 
     async def watch_deck(self, path: Path) -> None:
         """Reload the deck whenever one of its Markdown or YAML files changes."""
@@ -146,8 +187,11 @@ def make_app(presentation: Presentation, *, seed: int | None = None, theme: str 
              start: int | None = None, clock: Callable[[], datetime] = datetime.now,
              channel: Path | None = None, watch: Path | None = None,
              learner: Learner | None = None, study: list[int] | None = None,
-             review: list[tuple[int, Question]] | None = None) -> PodiumApp:
+             review: list[tuple[int, Question]] | None = None,
+             complete: Callable[[], Presentation] | None = None,
+             loaded: Callable[[Presentation], None] | None = None) -> PodiumApp:
     """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
     chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
     return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
-                     clock=clock, channel=channel, watch=watch, learner=learner, study=study, review=review)
+                     clock=clock, channel=channel, watch=watch, learner=learner, study=study, review=review,
+                     complete=complete, loaded=loaded)

@@ -23,8 +23,8 @@ from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
 from tui.ui.widgets.too_small import TooSmall, too_small
 
-WARM_UP_DELAY = 0.2
-"""Seconds after mounting before preparing what the first key press needs (after the first frame)."""
+AFTER_FIRST_PAINT = 0.02
+"""Seconds between painting the first page and preparing the rest of the deck."""
 NEXT_KEYS = "right,space,l,n,pagedown"
 PREVIOUS_KEYS = "left,h,p,pageup,backspace"
 
@@ -89,13 +89,9 @@ class PresenterScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        learner = self.app.learner  # type: ignore[attr-defined]
-        self.query_one(SlideView).due = learner.due_count(self.presentation.banks)
-        self.app.show_history_notices()  # type: ignore[attr-defined]
+        if not self.app.loading:  # type: ignore[attr-defined]
+            self.show_due()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
-        # Once the first frame is surely out, load the Markdown renderer and draw the next pages,
-        # so the first key press finds them ready (see docs/performance.md).
-        self.set_timer(WARM_UP_DELAY, self._warm_up)
         start = self.walk.goto(self.start) if self.start else None
         self.position = start or self.walk.first()
         self._fit(self.size.width, self.size.height)
@@ -123,23 +119,42 @@ class PresenterScreen(Screen[None]):
         page = self.walk.pages[position.page]
         self.query_one(SlideView).show(page, position.step, self.code_theme)
         section = self.deck.sections[page.section].title if page.section >= 0 else ""
-        self.query_one(StatusBar).show(self.deck.title, section, position.page + 1, len(self.walk))
+        total = 0 if self.app.loading else len(self.walk)  # type: ignore[attr-defined]
+        self.query_one(StatusBar).show(self.deck.title, section, position.page + 1, total)
         if self.show_notes:
             self._show_notes()
         status = self.query_one(StatusBar)
         if position != self.walk.first():
             status.start_clock()
-        self.app.publish(PresenterState(  # type: ignore[attr-defined]
+        self._refresh_keys()
+        # The speaker view polls a file; writing it waits until the slide is on screen.
+        self.call_after_refresh(self.app.publish, PresenterState(  # type: ignore[attr-defined]
             page=position.page, step=position.step, total=len(self.walk),
             started=status.started.isoformat() if status.started else None, pid=os.getpid()))
-        self._refresh_keys()
         if self._warm:
             self.call_after_refresh(self._prepare_neighbours, position)
 
-    def _warm_up(self) -> None:
+    def on_slide_view_first_paint(self) -> None:
+        # The frame is handed to the driver's writer thread; give it time to reach the terminal
+        # before keeping the interpreter busy.
+        self.set_timer(AFTER_FIRST_PAINT, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """The first page is on screen: now finish loading the deck (when the app started from
+        its opening), load the Markdown renderer and draw the next pages, so that the first key
+        press finds them ready (docs/performance.md)."""
+        self.app.finish_loading()  # type: ignore[attr-defined]
         import_module("rich.markdown")
         self._warm = True
         self._prepare_neighbours(self.position)
+
+    def show_due(self) -> None:
+        """Say on the title page how many questions are due for review (reads the history)."""
+        view = self.query_one(SlideView)
+        view.due = self.app.learner.due_count(self.presentation.banks)  # type: ignore[attr-defined]
+        self.app.show_history_notices()  # type: ignore[attr-defined]
+        if view.due and self.page.kind == "title":
+            self.redraw()
 
     def _prepare_neighbours(self, position: Position) -> None:
         """Draw the pages a key away while the presenter talks, so the next move only shows them."""

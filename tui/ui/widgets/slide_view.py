@@ -19,6 +19,7 @@ from rich.text import Text
 from rich.theme import Theme
 from textual.color import Color, ColorParseError
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -123,7 +124,12 @@ class SlideView(ScrollView, can_focus=True):
         """The renderable of the page on screen (what tests and exports read)."""
         self._image = PageImage([], 0, Strip.blank(0), Style())
         self._shown: tuple[Page, int, str] | None = None
+        self._painted = False
         self._cache: OrderedDict[tuple[object, ...], tuple[RenderableType, PageImage]] = OrderedDict()
+
+    class FirstPaint(Message):
+        """Posted once, after the view first painted a page: what waits for the first frame
+        (loading the rest of the deck, drawing the next pages) can start."""
 
     def set_deck(self, deck: Deck, banks: dict[int, QuizBank]) -> None:
         """A reloaded deck: forget every page drawn from the old one."""
@@ -213,11 +219,10 @@ class SlideView(ScrollView, can_focus=True):
         if height != self.virtual_size.height or self.virtual_size.width != self.scrollable_content_region.width:
             self.virtual_size = Size(self.scrollable_content_region.width, height)
 
-    def _row(self, y: int) -> Strip:
-        """The line at scrollable row `y`: the page centred in the view, blank around it."""
+    def _row(self, y: int, viewport: int) -> Strip:
+        """The line at scrollable row `y`: the page centred in a view `viewport` rows high."""
         image = self._image
         lines = image.lines
-        viewport = self.scrollable_content_region.height
         outer = len(lines) + image.margin
         top = (viewport - outer) // 2 + image.margin if outer < viewport else image.margin
         index = y - top
@@ -227,15 +232,20 @@ class SlideView(ScrollView, can_focus=True):
 
     def _visible(self) -> list[Strip]:
         scroll_y = self.scroll_offset.y
-        return [self._row(y + scroll_y) for y in range(self.scrollable_content_region.height)]
+        viewport = self.scrollable_content_region.height
+        return [self._row(y + scroll_y, viewport) for y in range(viewport)]
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        width = region.width
         if self._shown is not None and self._image.blank.cell_length != width:
             # Asked to paint before the page was drawn at this width (the very first frame, or a
             # resize not yet handled): draw it now, so the first frame already shows the page.
             self.content, self._image = self._drawn(*self._shown)
-        strip = self._row(y + self.scroll_offset.y)
+        if not self._painted and self._shown is not None:
+            self._painted = True
+            self.post_message(self.FirstPaint())  # handled after this frame is written
+        strip = self._row(y + self.scroll_offset.y, region.height)
         return strip if strip.cell_length == width else strip.crop_extend(0, width, self._image.base)
 
     def _render_page(self, page: Page, step: int, code_theme: str) -> RenderableType:

@@ -129,7 +129,8 @@ class StatusBar(Widget):
     def render(self) -> Text:
         width = self.size.width
         style = self.get_component_rich_style
-        count = f" go to {self.typed}_ of {self.total} " if self.typed else f" {self.number}/{self.total} "
+        total = self.total or "…"  # 0: the deck is still loading
+        count = f" go to {self.typed}_ of {total} " if self.typed else f" {self.number}/{total} "
         right = Text.assemble((count, style("status-bar--count")))
         if width >= self.NARROW and self.total:
             done = round(self.BAR * self.number / self.total)

@@ -1,0 +1,117 @@
+"""The deck's opening: the first page painted before the whole deck is loaded, and what follows."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import build_app, shown, write_deck
+from tests.test_learning import ROOT, _read_until, _spawn
+from tui.domain.errors import PodiumError, Problem
+from tui.domain.loader import Presentation, load_presentation
+from tui.domain.opening import open_deck
+from tui.domain.paths import bundled_deck
+from tui.domain.walk import Walk
+from tui.ui.screens.presenter import PresenterScreen
+from tui.ui.widgets.status_bar import StatusBar
+
+SECTION = "---\ntitle: First part\ntakeaways:\n  - one\n---\n# Hello there\n\nSome text\n\n---\n# Second slide\n"
+
+
+def test_a_deck_with_a_title_opens_on_its_title_page_alone() -> None:
+    opening = open_deck(bundled_deck())
+    assert opening is not None
+    whole = load_presentation(bundled_deck()).deck
+    assert opening.info == whole.info
+    assert opening.sections == ()
+    assert [page.kind for page in Walk(opening).pages] == ["title"]
+
+
+def test_without_a_title_it_opens_on_the_first_sections_slides_only(tmp_path: Path) -> None:
+    deck = write_deck(tmp_path / "my-talk", {"slides/01-first.md": SECTION, "slides/02-second.md": SECTION,
+                                             "quizzes/01-first.yaml": "questions: [}"})
+    opening = open_deck(deck)
+    assert opening is not None and not opening.info.title_slide
+    assert opening.info.title == "My talk"
+    assert len(opening.sections) == 1
+    section = opening.sections[0]
+    assert [slide.title for slide in section.slides] == ["Hello there", "Second slide"]
+    assert section.takeaways == () and section.quiz_path is None  # they come with the whole deck
+    assert Walk(opening).pages[0].kind == "slide"
+
+
+def test_no_cheap_opening_for_one_file_or_a_broken_deck_yaml(tmp_path: Path) -> None:
+    single = write_deck(tmp_path / "one", {"talk.md": SECTION})
+    assert open_deck(single / "talk.md") is None
+    broken = write_deck(tmp_path / "broken", {"deck.yaml": "title: [unclosed\n", "slides/01.md": SECTION})
+    assert open_deck(broken) is None
+    assert open_deck(tmp_path / "nothing-here") is None
+    assert open_deck(write_deck(tmp_path / "no-slides", {"deck.yaml": "title: x\n"})) is None
+
+
+async def test_the_whole_deck_replaces_the_opening_after_the_first_paint(guide) -> None:
+    told: list[Presentation] = []
+    opening = Presentation(open_deck(bundled_deck()))
+    app = build_app(opening, complete=lambda: load_presentation(bundled_deck()), loaded=told.append)
+    assert app.loading
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        for _ in range(100):
+            if told:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert len(told) == 1 and not app.loading
+        assert app.presentation is told[0]
+        assert len(screen.walk) == len(Walk(guide.deck)) == 46
+        assert "1/46" in shown(screen.query_one(StatusBar), 120)
+        await pilot.press("right")
+        assert screen.position.page == 1
+        assert "2/46" in shown(screen.query_one(StatusBar), 120)
+
+
+async def test_a_deck_that_fails_to_load_after_the_opening_exits_with_its_problems() -> None:
+    problem = Problem("slides/02.md", 3, 7, "quiz bank 'nope.yaml' does not exist")
+
+    def complete() -> Presentation:
+        raise PodiumError([problem])
+
+    app = build_app(Presentation(open_deck(bundled_deck())), complete=complete)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            if not app.is_running:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 2
+    assert app.load_problems == [problem]
+
+
+async def test_the_status_line_says_the_count_is_not_known_while_loading() -> None:
+    app = build_app(Presentation(open_deck(bundled_deck())), complete=lambda: load_presentation(bundled_deck()))
+    app.finish_loading = lambda: None  # type: ignore[method-assign]  # hold the opening
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        assert " 1/… " in shown(app.screen.query_one(StatusBar), 120)
+
+
+def test_podium_on_a_broken_deck_says_where_and_exits_2(tmp_path: Path) -> None:
+    deck = write_deck(tmp_path / "deck", {"deck.yaml": "title: Opens, then fails\n",
+                                          "slides/01-one.md": "---\nquiz: nope.yaml\n---\n# A\n"})
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path),
+           "PODIUM_DATA_DIR": str(tmp_path / "data")}
+    process, master = _spawn([sys.executable, "-m", "tui", str(deck)], env)
+    try:
+        seen = _read_until(master, b"does not exist")
+        deadline = time.monotonic() + 20
+        while process.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    assert process.returncode == 2
+    assert b"01-one.md:2:7: error: quiz bank 'nope.yaml' does not exist" in seen
