@@ -95,6 +95,25 @@ CACHE_SIZE = 12
 """Pages kept drawn: the current one, its neighbours and the recent past."""
 
 
+NO_INK = (1 << 30, 0)
+"""The span of a blank line: empty."""
+
+
+def inked_span(line: Strip, base: Style) -> tuple[int, int]:
+    """The cells of `line` from the first to the last one that is not a blank in `base`'s colours."""
+    start, end, x = NO_INK[0], 0, 0
+    for segment in line:
+        width = segment.cell_length
+        style = segment.style
+        blank = not segment.text.strip() and (style is None or (
+            style.bgcolor == base.bgcolor and not (style.underline or style.strike or style.reverse)))
+        if not blank:
+            start = min(start, x)
+            end = x + width
+        x += width
+    return start, end
+
+
 class PageImage(NamedTuple):
     """A page drawn into lines of a given width, ready to be put on screen."""
 
@@ -105,6 +124,9 @@ class PageImage(NamedTuple):
     """A blank line of the same width, in the view's colours."""
     base: Style
     """The view's colours."""
+    spans: list[tuple[int, int]]
+    """For each line, the cells from the first to the last that are not plain background: a move
+    repaints only those (of the old and the new line), so less is written to the terminal."""
 
 
 class SlideView(ScrollView, can_focus=True):
@@ -122,7 +144,7 @@ class SlideView(ScrollView, can_focus=True):
         """Questions due for review, said on the title slide."""
         self.content: RenderableType = ""
         """The renderable of the page on screen (what tests and exports read)."""
-        self._image = PageImage([], 0, Strip.blank(0), Style())
+        self._image = PageImage([], 0, Strip.blank(0), Style(), [])
         self._shown: tuple[Page, int, str] | None = None
         self._painted = False
         self._cache: OrderedDict[tuple[object, ...], tuple[RenderableType, PageImage]] = OrderedDict()
@@ -152,10 +174,13 @@ class SlideView(ScrollView, can_focus=True):
         if len(before) != len(after):
             self.refresh()
             return
-        width = self.scrollable_content_region.width
-        for y, (old, new) in enumerate(zip(before, after)):
+        for y, ((old, old_span), (new, new_span)) in enumerate(zip(before, after)):
             if old is not new and old != new:
-                self.refresh(Region(0, y, width, 1))
+                start = min(old_span[0], new_span[0])
+                end = max(old_span[1], new_span[1])
+                if end <= start:  # differ only in background: repaint the row
+                    start, end = 0, new.cell_length
+                self.refresh(Region(start, y, end - start, 1))
 
     def prepare(self, page: Page, step: int, code_theme: str) -> None:
         """Draw a page ahead of time, so that showing it later costs no rendering."""
@@ -209,7 +234,8 @@ class SlideView(ScrollView, can_focus=True):
         for line in console.render_lines(renderable, options, style=base, pad=True):
             strip = Strip(line).apply_style(base)
             lines.append(Strip.join([pad_left, strip]).extend_cell_length(width, base))
-        return PageImage(lines, margin, Strip.blank(width, base), base)
+        return PageImage(lines, margin, Strip.blank(width, base), base,
+                         [inked_span(line, base) for line in lines])
 
     def _place(self) -> None:
         """Set the scrollable height: the page's, or the view's when it fits (no layout then)."""
@@ -219,18 +245,19 @@ class SlideView(ScrollView, can_focus=True):
         if height != self.virtual_size.height or self.virtual_size.width != self.scrollable_content_region.width:
             self.virtual_size = Size(self.scrollable_content_region.width, height)
 
-    def _row(self, y: int, viewport: int) -> Strip:
-        """The line at scrollable row `y`: the page centred in a view `viewport` rows high."""
+    def _row(self, y: int, viewport: int) -> tuple[Strip, tuple[int, int]]:
+        """The line at scrollable row `y` (the page centred in a view `viewport` rows high),
+        with its inked span."""
         image = self._image
         lines = image.lines
         outer = len(lines) + image.margin
         top = (viewport - outer) // 2 + image.margin if outer < viewport else image.margin
         index = y - top
         if 0 <= index < len(lines):
-            return lines[index]
-        return image.blank
+            return lines[index], image.spans[index]
+        return image.blank, NO_INK
 
-    def _visible(self) -> list[Strip]:
+    def _visible(self) -> list[tuple[Strip, tuple[int, int]]]:
         scroll_y = self.scroll_offset.y
         viewport = self.scrollable_content_region.height
         return [self._row(y + scroll_y, viewport) for y in range(viewport)]
@@ -245,7 +272,7 @@ class SlideView(ScrollView, can_focus=True):
         if not self._painted and self._shown is not None:
             self._painted = True
             self.post_message(self.FirstPaint())  # handled after this frame is written
-        strip = self._row(y + self.scroll_offset.y, region.height)
+        strip, _span = self._row(y + self.scroll_offset.y, region.height)
         return strip if strip.cell_length == width else strip.crop_extend(0, width, self._image.base)
 
     def _render_page(self, page: Page, step: int, code_theme: str) -> RenderableType:
