@@ -5,21 +5,22 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
 from textual.binding import Binding
 
-from tui.domain.channel import PresenterState, publish, withdraw
 from tui.domain.errors import PodiumError, Problem
-from tui.domain.learner import Learner
 from tui.domain.loader import Presentation, load_presentation
-from tui.domain.quizbank import Question
-from tui.domain.quizrun import new_seed
 from tui.ui.commands import DeckCommands
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.themes import PODIUM_THEMES
+
+if TYPE_CHECKING:  # imported where used: the first paint needs none of them
+    from tui.domain.channel import PresenterState
+    from tui.domain.learner import Learner
+    from tui.domain.quizbank import Question
 
 DEFAULT_THEME = "podium-dark"
 DECK_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
@@ -58,7 +59,11 @@ class PodiumApp(App[None]):
         """Study mode: the sections whose quizzes to take, without the slides."""
         self.review = review
         """Review mode: the due questions, as (section, question), most overdue first."""
-        self.learner = learner or Learner(None, presentation.deck)
+        if learner is None:
+            from tui.domain.learner import Learner
+
+            learner = Learner(None, presentation.deck)
+        self.learner = learner
         """The learner's history (off unless the CLI opened one)."""
         self.watch_path = watch
         """The deck to reload from when its files change (`--watch`); None: no live reload."""
@@ -167,6 +172,8 @@ class PodiumApp(App[None]):
     def publish(self, state: PresenterState) -> None:
         """Tell a speaker view where the presenter is (when a channel is set)."""
         if self.channel is not None:
+            from tui.domain.channel import publish
+
             try:
                 publish(self.channel, state)
             except OSError as error:
@@ -175,6 +182,8 @@ class PodiumApp(App[None]):
 
     def on_unmount(self) -> None:
         if self.channel is not None:
+            from tui.domain.channel import withdraw
+
             withdraw(self.channel)
         self.learner.close()
 
@@ -191,6 +200,8 @@ def make_app(presentation: Presentation, *, seed: int | None = None, theme: str 
              complete: Callable[[], Presentation] | None = None,
              loaded: Callable[[Presentation], None] | None = None) -> PodiumApp:
     """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
+    from tui.domain.quizrun import new_seed
+
     chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
     return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
                      clock=clock, channel=channel, watch=watch, learner=learner, study=study, review=review,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -12,16 +13,16 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from tui.domain.channel import PresenterState
 from tui.domain.loader import Presentation
-from tui.domain.quizrun import QuizResult
 from tui.domain.walk import Position, Walk, nearest
-from tui.ui.quiz_flow import prepare_section_quiz, start_section_quiz
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.notes_panel import NotesPanel
 from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
 from tui.ui.widgets.too_small import TooSmall, too_small
+
+if TYPE_CHECKING:
+    from tui.domain.quizrun import QuizResult
 
 AFTER_FIRST_PAINT = 0.02
 """Seconds between painting the first page and preparing the rest of the deck."""
@@ -128,6 +129,8 @@ class PresenterScreen(Screen[None]):
             status.start_clock()
         self._refresh_keys()
         # The speaker view polls a file; writing it waits until the slide is on screen.
+        from tui.domain.channel import PresenterState
+
         self.call_after_refresh(self.app.publish, PresenterState(  # type: ignore[attr-defined]
             page=position.page, step=position.step, total=len(self.walk),
             started=status.started.isoformat() if status.started else None, pid=os.getpid()))
@@ -165,6 +168,8 @@ class PresenterScreen(Screen[None]):
             view.prepare(self.walk.pages[neighbour.page], neighbour.step, self.code_theme)
         page = self.page
         if page.kind == "quiz" and page.section in self.presentation.banks:
+            from tui.ui.quiz_flow import prepare_section_quiz
+
             prepare_section_quiz(self.app, self.presentation, self.app.learner,  # type: ignore[attr-defined]
                                  page.section, self.seed)
 
@@ -334,6 +339,8 @@ class PresenterScreen(Screen[None]):
                 self.action_summary()
             else:
                 self.position = following
+
+        from tui.ui.quiz_flow import start_section_quiz
 
         start_section_quiz(self.app, self.presentation, self.app.learner,  # type: ignore[attr-defined]
                            section_index, self.seed, done)
