@@ -17,9 +17,10 @@ import pytest
 
 from tui.domain.datadir import data_dir, history_path
 from tui.domain.history import (
-    MIGRATIONS, SCHEMA_VERSION, AnswerRecord, History, HistoryUnavailable, HistoryWriteFailed, bank_hashes,
-    decode_response, deck_key, encode_response, question_hash, resume_run,
+    MIGRATIONS, SCHEMA_VERSION, AnswerRecord, History, HistoryUnavailable, HistoryWriteFailed,
+    decode_response, encode_response, resume_run,
 )
+from tui.domain.identity import bank_hashes, deck_key, question_hash
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.quizrun import AnsweredQuestion, QuizRun
 from tui.domain.scoring import Grade
