@@ -7,12 +7,17 @@ import sys
 import time
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tests.conftest import build_app, shown, write_deck
 from tests.test_learning import ROOT, _read_until, _spawn
-from tui.domain.errors import PodiumError, Problem
+from tui.domain.deckload import load_deck_info
+from tui.domain.errors import PodiumError, Problem, ProblemLog
 from tui.domain.loader import Presentation, load_presentation
-from tui.domain.opening import open_deck
+from tui.domain.opening import open_deck, simple_deck_info
 from tui.domain.paths import bundled_deck
+from tui.domain.source import display_path
 from tui.domain.walk import Walk
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.widgets.status_bar import StatusBar
@@ -115,3 +120,49 @@ def test_podium_on_a_broken_deck_says_where_and_exits_2(tmp_path: Path) -> None:
         os.close(master)
     assert process.returncode == 2
     assert b"01-one.md:2:7: error: quiz bank 'nope.yaml' does not exist" in seen
+
+
+# -- deck.yaml read without PyYAML: it must agree with the YAML loader, or decline ------------
+
+SCALARS = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
+    st.sampled_from(["2026", "true", "no", "~", "null", "1e3", "0x1F", ".inf", "- item", "[a, b]", "{a: 1}",
+                     "a: b", "a #b", "#x", "'quoted'", '"quoted"', "'it''s'", '"a \\" b"', "'bad ' quote'",
+                     "&anchor", "*alias", "!tag x", "|", ">", "%x", "@x", "`x`", "70%", "0.7", "150%"]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["title", "subtitle", "author", "date", "theme", "pass_mark", "other"]),
+                          SCALARS, st.sampled_from(["", '"', "'"])), max_size=6),
+       st.booleans())
+def test_the_simple_deck_yaml_reader_agrees_with_yaml_or_declines(tmp_path: Path, entries, comment) -> None:
+    lines = ["# a deck"] if comment else []
+    for key, value, quote in entries:
+        lines.append(f"{key}: {quote}{value}{quote}")
+    path = tmp_path / "deck.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    simple = simple_deck_info(path)
+    if simple is None:
+        return
+    log = ProblemLog()
+    try:
+        full = load_deck_info(path, display_path(path), log)
+    except PodiumError:
+        raise AssertionError(f"the YAML loader refuses what the simple reader took: {lines}") from None
+    assert not log.problems, (lines, log.problems)
+    assert simple == full and simple.where == full.where, lines
+
+
+def test_the_simple_reader_declines_what_only_yaml_can_read(tmp_path: Path) -> None:
+    for text in ('title: "with \\"escapes\\""\n', "title: [a, b]\n", "title: >\n  folded\n", "title: 2026\n",
+                 "title: x\ntitle: y\n", "colour: red\n", "pass_mark: 0.7\n", "title: &a x\n", "---\ntitle: x\n"):
+        path = tmp_path / "deck.yaml"
+        path.write_text(text, encoding="utf-8")
+        assert simple_deck_info(path) is None, text
+    path.write_text("# talk\ntitle: It's a talk   \nsubtitle: 'Quoted: ''yes'''\ndate: \"2026\"\npass_mark: 80%\n",
+                    encoding="utf-8")
+    info = simple_deck_info(path)
+    assert info is not None
+    assert (info.title, info.subtitle, info.date, info.pass_mark) == ("It's a talk", "Quoted: 'yes'", "2026", 0.8)
+    assert info.where["subtitle"] == (3, 11)

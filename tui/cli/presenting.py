@@ -122,8 +122,8 @@ def run_serve(argv: Sequence[str]) -> int:
 def run_present(argv: Sequence[str]) -> int:
 
     args = _present_parser().parse_args(argv)
-    from tui.domain.loader import Presentation, load_presentation
     from tui.domain.opening import open_deck
+    from tui.domain.presentation import Presentation
 
     deck_path = _deck_path(args.deck)
     # Paint the first page from the deck's opening and load the rest right after (a deck of
@@ -147,6 +147,8 @@ def run_present(argv: Sequence[str]) -> int:
     def complete() -> Presentation:
         # Loaded after the first paint, in a thread, with the collector on: pausing it (as
         # `load_or_report` does) would keep ~7 MiB more of a 5,000-slide deck's loading garbage.
+        from tui.domain.loader import load_presentation
+
         return load_presentation(deck_path)
 
     def loaded(whole: Presentation) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from tui.domain.deck import Deck, DeckInfo, Section
 from tui.domain.errors import PodiumError, Problem, ProblemLog
 from tui.domain.slides import parse_markdown
-from tui.domain.source import read_source, safe_name
+from tui.domain.source import display_path, read_source, safe_name
 from tui.domain.suggest import closest
 from tui.domain.yamlsource import YamlMap, YamlSeq, load_yaml
 from tui.domain.yamlsource import kind_of as _kind
@@ -21,15 +21,6 @@ from tui.domain.yamlsource import kind_of as _kind
 DECK_KEYS = ("title", "subtitle", "author", "date", "theme", "pass_mark")
 SECTION_KEYS = ("title", "takeaways", "quiz")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
-def display_path(path: Path) -> str:
-    """How a file is named in messages: relative to the working folder when inside it, with any
-    control code in the name shown as '?', so a file name cannot send escapes to the terminal."""
-    try:
-        return safe_name(str(path.absolute().relative_to(Path.cwd())))
-    except ValueError:
-        return safe_name(str(path))
 
 
 def parse_pass_mark(value: Any) -> float | None:

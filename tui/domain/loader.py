@@ -1,31 +1,17 @@
-"""The one loader: a deck and all its question banks, every problem reported together."""
+"""The one loader: a deck and all its question banks, every problem reported together.
+
+`Presentation` lives in tui.domain.presentation (importing it loads no parser); it is
+re-exported here.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.domain.deck import Deck
 from tui.domain.deckload import load_deck
 from tui.domain.errors import PodiumError, Problem
+from tui.domain.presentation import Presentation
 from tui.domain.quizbank import QuizBank, load_bank
-
-
-@dataclass(frozen=True)
-class Presentation:
-    """A deck with its banks, keyed by section index."""
-
-    deck: Deck
-    banks: dict[int, QuizBank] = field(default_factory=dict)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return self.deck.warnings
-
-    @property
-    def question_count(self) -> int:
-        unique = {id(bank): bank for bank in self.banks.values()}
-        return sum(len(bank.questions) for bank in unique.values())
 
 
 def load_presentation(path: Path) -> Presentation:

@@ -69,3 +69,12 @@ def read_source(path: Path, shown_as: str | None = None) -> str:
     except OSError as error:
         raise PodiumError([Problem(name, 1, 1, f"cannot be read: {error.strerror}")]) from None
     return decode(data, name)
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the working folder when inside it, with any
+    control code in the name shown as '?', so a file name cannot send escapes to the terminal."""
+    try:
+        return safe_name(str(path.absolute().relative_to(Path.cwd())))
+    except ValueError:
+        return safe_name(str(path))

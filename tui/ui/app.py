@@ -11,7 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui.domain.errors import PodiumError, Problem
-from tui.domain.loader import Presentation, load_presentation
+from tui.domain.presentation import Presentation
 from tui.ui.commands import DeckCommands
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.presenter import PresenterScreen
@@ -148,6 +148,8 @@ class PodiumApp(App[None]):
 
     async def reload(self, path: Path) -> None:
         """Load the deck again; on success show it, else keep the last good one and say why."""
+        from tui.domain.loader import load_presentation
+
         try:
             presentation = await asyncio.to_thread(load_presentation, path)
         except PodiumError as error:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tui.domain.loader import Presentation
+from tui.domain.presentation import Presentation
 from tui.domain.walk import Walk
 from tui.ui.app import PodiumApp, make_app
 from tui.ui.screens.presenter import PresenterScreen

@@ -8,7 +8,7 @@ from typing import Callable
 
 from textual.app import App
 
-from tui.domain.loader import Presentation
+from tui.domain.presentation import Presentation
 from tui.ui.screens.speaker import SpeakerScreen
 from tui.ui.themes import PODIUM_THEMES
 

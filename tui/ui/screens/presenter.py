@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from tui.domain.loader import Presentation
+from tui.domain.presentation import Presentation
 from tui.domain.walk import Position, Walk, nearest
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.notes_panel import NotesPanel

@@ -24,11 +24,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.domain.deck import Deck
-from tui.domain.quizbank import QuizBank
 from tui.domain.walk import Page
 
 if TYPE_CHECKING:
     from rich.markdown import Markdown
+
+    from tui.domain.quizbank import QuizBank
 
 
 class ThemedMarkdown:
