@@ -10,10 +10,11 @@ import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.domain.deck import Deck
-from tui.domain.quizbank import Question, QuizBank
+if TYPE_CHECKING:
+    from tui.domain.deck import Deck
+    from tui.domain.quizbank import Question, QuizBank
 
 
 def _digest(data: Any) -> str:

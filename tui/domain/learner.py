@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Callable
 from tui.domain.deck import Deck
 from tui.domain.errors import HistoryError
 from tui.domain.identity import bank_hashes, deck_key, present_questions, question_hash
-from tui.domain.quizbank import Question, QuizBank
 
 if TYPE_CHECKING:
     from tui.domain.history import History, OpenAttempt
+    from tui.domain.quizbank import Question, QuizBank
     from tui.domain.quizrun import AnsweredQuestion, QuizRun
     from tui.domain.stats import SectionStats
 

@@ -11,13 +11,9 @@ from typing import Any
 
 from tui.domain.quizbank import Question, QuizBank
 from tui.domain.scoring import Grade, grade
+from tui.domain.seeds import new_seed  # noqa: F401  (where callers have found it)
 
 TRUE_FALSE_CHOICES = ("True", "False")
-
-
-def new_seed() -> int:
-    """A fresh seed, short enough to type back with `--seed`."""
-    return random.SystemRandom().randrange(1, 1_000_000)
 
 
 @dataclass(frozen=True)

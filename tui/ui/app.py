@@ -59,12 +59,7 @@ class PodiumApp(App[None]):
         """Study mode: the sections whose quizzes to take, without the slides."""
         self.review = review
         """Review mode: the due questions, as (section, question), most overdue first."""
-        if learner is None:
-            from tui.domain.learner import Learner
-
-            learner = Learner(None, presentation.deck)
-        self.learner = learner
-        """The learner's history (off unless the CLI opened one)."""
+        self._learner = learner
         self.watch_path = watch
         """The deck to reload from when its files change (`--watch`); None: no live reload."""
         self.channel = channel
@@ -106,6 +101,19 @@ class PodiumApp(App[None]):
         self.push_screen(PresenterScreen(self.presentation, self.seed, self.start_page))
         if self.watch_path is not None:
             self.run_worker(self.watch_deck(self.watch_path), name="live-reload", exclusive=True)
+
+    @property
+    def learner(self) -> Learner:
+        """The learner's history (off unless the CLI opened one)."""
+        if self._learner is None:
+            from tui.domain.learner import Learner
+
+            self._learner = Learner(None, self.presentation.deck)
+        return self._learner
+
+    @learner.setter
+    def learner(self, learner: Learner) -> None:
+        self._learner = learner
 
     @property
     def loading(self) -> bool:
@@ -187,7 +195,8 @@ class PodiumApp(App[None]):
             from tui.domain.channel import withdraw
 
             withdraw(self.channel)
-        self.learner.close()
+        if self._learner is not None:
+            self._learner.close()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -202,7 +211,7 @@ def make_app(presentation: Presentation, *, seed: int | None = None, theme: str 
              complete: Callable[[], Presentation] | None = None,
              loaded: Callable[[Presentation], None] | None = None) -> PodiumApp:
     """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
-    from tui.domain.quizrun import new_seed
+    from tui.domain.seeds import new_seed
 
     chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
     return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
