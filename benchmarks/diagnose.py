@@ -114,7 +114,7 @@ def phases_once(podium: bool, work: Path) -> dict[str, tuple[float, float]]:
         env["PODIUM_PHASES_PODIUM"] = "1"
         argv = [sys.executable, str(Path(__file__).resolve().parent / "patch_boot.py"), str(bench_guide()),
                 "--seed", "1", "--no-history"]
-        probe = bench.shows(plan(bench_guide())[0])
+        probe = bench.in_body(plan(bench_guide())[0].probe)  # the first page's text, as run.py times it
     else:
         code = (f"import runpy; runpy.run_path({str(PATCHES / 'phases.py')!r}); "
                 f"runpy.run_path({str(bench.BASELINE_APP)!r}, run_name='__main__')")

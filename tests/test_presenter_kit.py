@@ -104,9 +104,10 @@ async def test_notes_panel_follows_the_slide(guide) -> None:
     app = build_app(guide, start=2)
     async with app.run_test(size=(120, 40)) as pilot:
         presenter = app.screen
-        panel = presenter.query_one("#notes-panel")
-        assert panel.display is False
+        assert not presenter.query("#notes-panel")  # mounted when first asked for
         await pilot.press("s")
+        await pilot.pause()
+        panel = presenter.query_one("#notes-panel")
         assert panel.display is True
         slide = guide.deck.sections[presenter.page.section].slides[presenter.page.slide]
         text = " ".join(shown(presenter.query_one("#notes-body", Static), 60).split())

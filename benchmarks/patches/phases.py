@@ -1,6 +1,6 @@
 """Diagnosis: time (and resident memory) at each phase of a launch, to $PODIUM_PHASES_OUT (JSON lines).
 
-Phases: interpreter ready, Textual imported, podium's modules imported, deck loaded, App.run called,
+Phases: interpreter ready, Textual imported, podium's modules imported, the deck's opening read, App.run called,
 terminal set up, the app's on_mount, the first frame written. Used by `python -m benchmarks.diagnose
 phases` for podium and the baseline alike (podium's marks are skipped for the baseline).
 """
@@ -61,17 +61,18 @@ LinuxDriver.write = write
 
 if os.environ.get("PODIUM_PHASES_PODIUM"):
     import tui.cli  # noqa: F401
-    from tui.domain import loader
+    import tui.cli.presenting  # noqa: F401
+    from tui.domain import opening
 
-    mark("tui.cli + loader imported")
-    _load = loader.load_presentation
+    mark("tui.cli imported")
+    _open = opening.open_deck
 
-    def load_presentation(path):  # type: ignore[no-untyped-def]
-        result = _load(path)
-        mark("deck loaded")
+    def open_deck(path):  # type: ignore[no-untyped-def]
+        result = _open(path)
+        mark("deck opening read")
         return result
 
-    loader.load_presentation = load_presentation
+    opening.open_deck = open_deck
     import tui.ui.app as ui_app
 
     mark("tui.ui.app imported")
@@ -82,3 +83,10 @@ if os.environ.get("PODIUM_PHASES_PODIUM"):
         return _on_mount(self)
 
     ui_app.PodiumApp.on_mount = on_mount
+    _complete = ui_app.PodiumApp._complete
+
+    async def complete(self, load):  # type: ignore[no-untyped-def]
+        mark("whole deck: loading starts")
+        return await _complete(self, load)
+
+    ui_app.PodiumApp._complete = complete

@@ -42,6 +42,8 @@ def bindings_table(title: str, bindings: list[Binding], extra: list[tuple[str, s
 class HelpScreen(ModalScreen[None]):
     """Lists every binding of the presenter and the quiz."""
 
+    CSS_PATH = "../styles/screens.tcss"
+
     BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close", priority=True)]
 
     def compose(self) -> ComposeResult:

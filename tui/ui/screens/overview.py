@@ -44,6 +44,8 @@ def overview_options(deck: Deck, walk: Walk, results: dict[int, QuizResult]) -> 
 class OverviewScreen(ModalScreen[Position | None]):
     """Lists every page; dismisses with the chosen position, or None."""
 
+    CSS_PATH = "../styles/screens.tcss"
+
     BINDINGS = [
         Binding("escape,o,tab", "close", "Close", priority=True),
         Binding("q", "app.quit", "Quit", show=False),

@@ -84,7 +84,7 @@ class PresenterScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
             yield SlideView(self.deck, self.presentation.banks, id="slide-view")
-            yield NotesPanel(id="notes-panel")
+            # The notes panel is mounted when first asked for (`s`): not before the first paint.
         yield TooSmall()
         yield StatusBar(id="status-bar")
         yield KeyBar()
@@ -189,8 +189,17 @@ class PresenterScreen(Screen[None]):
         if page.kind == "slide":
             notes = self.deck.sections[page.section].slides[page.slide].notes
         following = self.walk.next(Position(self.position.page, self.walk.pages[self.position.page].steps - 1))
-        self.query_one(NotesPanel).show(notes, self.page_title(following.page)
-                                        if following.page != self.position.page else None)
+        self.notes_panel().show(notes, self.page_title(following.page)
+                                if following.page != self.position.page else None)
+
+    def notes_panel(self) -> NotesPanel:
+        """The speaker notes panel, mounted beside the slide the first time it is needed."""
+        found = self.query(NotesPanel)
+        if found:
+            return found.first()
+        panel = NotesPanel(id="notes-panel")
+        self.query_one("#stage").mount(panel)
+        return panel
 
     def page_title(self, index: int) -> str:
         """A page's title as the overview and notes name it."""

@@ -17,6 +17,8 @@ from tui.ui.widgets.slide_view import SlideView
 class SectionReader(ModalScreen[None]):
     """The slides of one section with their takeaways; Esc returns to the quiz."""
 
+    CSS_PATH = "../styles/screens.tcss"
+
     BINDINGS = [
         Binding("right,space,pagedown,l,n", "move(1)", "Next", priority=True),
         Binding("left,pageup,backspace,h,p", "move(-1)", "Back", priority=True),

@@ -12,6 +12,8 @@ from textual.widgets import Button, Static
 class ResumeScreen(ModalScreen[bool | None]):
     """Dismisses with True (resume), False (start over) or None (not now)."""
 
+    CSS_PATH = "../styles/screens.tcss"
+
     BINDINGS = [
         Binding("r,enter", "answer(True)", "Resume", priority=True),
         Binding("n", "answer(False)", "Start over"),

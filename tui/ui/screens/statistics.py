@@ -69,6 +69,8 @@ def missed_text(stats: list[SectionStats], prompts: dict[tuple[int, str], str]) 
 class StatisticsScreen(ModalScreen[None]):
     """Shown with `i` while presenting; `podium stats` prints the same table."""
 
+    CSS_PATH = "../styles/screens.tcss"
+
     BINDINGS = [Binding("escape,i,q,enter", "close", "Close", priority=True)]
 
     def __init__(self, stats: list[SectionStats], prompts: dict[tuple[int, str], str], note: str = "") -> None:

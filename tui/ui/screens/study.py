@@ -18,6 +18,8 @@ from tui.ui.widgets.key_bar import KeyBar
 class StudyScreen(Screen[None]):
     """Takes the chosen sections' quizzes one after the other, then shows the summary."""
 
+    CSS_PATH = "../styles/screens.tcss"
+
     BINDINGS = [Binding("q", "app.quit", "Quit")]
 
     def __init__(self, presentation: Presentation, sections: list[int], seed: int) -> None:
@@ -71,6 +73,8 @@ def review_bank(due: list[tuple[int, Question]]) -> QuizBank:
 
 class ReviewScreen(Screen[None]):
     """Asks the questions due for review, most overdue first, and reschedules each one."""
+
+    CSS_PATH = "../styles/screens.tcss"
 
     BINDINGS = [Binding("q", "app.quit", "Quit")]
 

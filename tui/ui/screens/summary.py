@@ -36,6 +36,8 @@ def summary_table(rows: tuple[tuple[str, QuizResult | None], ...]) -> Table:
 class SummaryScreen(ModalScreen[None]):
     """The deck's quiz summary; shown after the last section and on `r`."""
 
+    CSS_PATH = "../styles/screens.tcss"
+
     BINDINGS = [
         Binding("enter,escape,r,space", "close", "Close", priority=True),
         Binding("q", "app.quit", "Quit"),
