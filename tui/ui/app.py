@@ -80,6 +80,8 @@ class PodiumApp(App[None]):
         watcher, which parses every style again once the app runs (~30 ms of the first paint);
         this does what that watcher does, without the second parse."""
         self.set_reactive(PodiumApp.theme, name)
+        # Textual made the stylesheet's variables from its default theme in App.__init__.
+        self.stylesheet.set_variables(self.get_css_variables())
         dark = self.current_theme.dark
         self.set_class(dark, "-dark-mode", update=False)
         self.set_class(not dark, "-light-mode", update=False)
