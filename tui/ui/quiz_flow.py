@@ -22,6 +22,12 @@ def section_seed(seed: int, section: int) -> int:
     return seed * 100 + section
 
 
+def prepare_section_quiz(app: App, presentation: Presentation, learner: Learner, section: int,
+                         seed: int) -> None:
+    """Get a section's quiz ready while its quiz page is on screen, so Enter only shows it."""
+    from tui.ui.screens import quiz, reader, results  # noqa: F401  (imported ahead of Enter)
+
+
 def start_section_quiz(app: App, presentation: Presentation, learner: Learner, section: int,
                        seed: int, done: Done) -> None:
     """Run a section's quiz: resume a half-taken one if the learner wants, then show results."""

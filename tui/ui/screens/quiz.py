@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from tui.domain.quizrun import AnsweredQuestion, QuizResult, QuizRun, response_text
 from tui.ui.widgets.answer_inputs import (
@@ -23,6 +23,7 @@ from tui.ui.widgets.answer_inputs import (
     current_response,
     make_answer_widget,
 )
+from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.too_small import TooSmall, too_small
 
 Phase = Literal["asking", "feedback"]
@@ -94,7 +95,7 @@ class QuizScreen(Screen[QuizResult]):
             yield Static("", id="quiz-hint", markup=False)
             yield Static("", id="quiz-feedback", markup=False)
         yield TooSmall()
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.set_class(too_small(self.size.width, self.size.height), "-too-small")
