@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from tui.domain.errors import Problem, ProblemLog
 from tui.domain.source import clean_text
@@ -71,8 +72,114 @@ def _position(node: yaml.Node, line_offset: int) -> Position:
     return (node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
 
 
-def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> type:
+class _Unusual(Exception):
+    """Raised by the fast construction on anything it leaves to PyYAML's own."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _NULL, _BOOL_TAG, _INT, _MAP, _SEQ = (_TAG + "str", _TAG + "null", _TAG + "bool", _TAG + "int",
+                                            _TAG + "map", _TAG + "seq")
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_DELEGATED = frozenset(_TAG + name for name in ("null", "bool", "int", "float", "binary", "timestamp"))
+"""Scalar tags whose values the fast construction leaves to the loader's own constructors."""
+_KEY_TAGS = frozenset((_STR, _NULL, _BOOL_TAG, _INT, _TAG + "float", _TAG + "timestamp"))
+"""Tags a mapping key may have in the fast construction (merge `<<` and value `=` keys may not)."""
+FAST_CONSTRUCTION = True
+"""False builds every document with PyYAML's construction alone (the tests compare the two)."""
+_FAST_DEPTH = 64
+"""Deeper nesting is left to PyYAML's construction, which decides where recursion runs out."""
+
+
+def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int,
+                 aliases_possible: bool = True) -> type:
+    first_line = 1 + line_offset
+
     class Loader(base):  # type: ignore[misc, valid-type]
+        def get_single_data(self) -> Any:
+            # As PyYAML's, but the document is first built by `construct_fast`; when that meets
+            # anything it does not handle, what it built and logged is dropped and PyYAML's
+            # construction (with the constructors below) builds the document instead.
+            node = self.get_single_node()
+            if node is None:
+                return None
+            if not FAST_CONSTRUCTION:
+                return self.construct_document(node)
+            logged = len(log.problems)
+            try:
+                return self.construct_fast(node)
+            except _Unusual:
+                del log.problems[logged:]
+                self.constructed_objects = {}
+                self.recursive_objects = {}
+                self.state_generators = []
+                self.deep_construct = False
+            return self.construct_document(node)
+
+        def construct_fast(self, root: yaml.Node) -> Any:
+            """The document at `root`, built as `construct_document` would build it, for the
+            plain documents every deck and bank is: no aliases, merge keys, explicit collection
+            tags, duplicate or non-scalar keys, nor nesting deeper than `_FAST_DEPTH`. Values
+            PyYAML may refuse (dates, floats, ints other than plain decimals) go through
+            `construct_object`, which reports them, in the same order as PyYAML's walk."""
+            seen: set[int] | None = set() if self.aliases_possible else None
+            construct_object = self.construct_object
+
+            def build(node: yaml.Node, depth: int) -> Any:
+                if seen is not None:  # an alias: the same node met twice
+                    if id(node) in seen:
+                        raise _Unusual
+                    seen.add(id(node))
+                kind = node.__class__
+                tag = node.tag
+                if kind is ScalarNode:
+                    value = node.value
+                    if tag == _STR:
+                        return value if value.isprintable() else clean_text(value)
+                    if tag == _BOOL_TAG and value in _BOOLS:
+                        return _BOOLS[value]
+                    if tag == _INT and value.isdigit() and value.isascii() and len(value) < 300 \
+                            and (value[0] != "0" or len(value) == 1):
+                        return int(value)
+                    if tag == _NULL:
+                        return None
+                    if tag in _DELEGATED:
+                        return construct_object(node, deep=True)
+                    raise _Unusual
+                if depth > _FAST_DEPTH:
+                    raise _Unusual
+                start = node.start_mark
+                if kind is MappingNode and tag == _MAP:
+                    data = YamlMap()
+                    data.start = (start.line + first_line, start.column + 1)
+                    key_pos = data.key_pos
+                    value_pos = data.value_pos
+                    for key_node, value_node in node.value:
+                        if key_node.__class__ is not ScalarNode or key_node.tag not in _KEY_TAGS:
+                            raise _Unusual
+                        key = build(key_node, depth + 1)
+                        if key in data:
+                            raise _Unusual
+                        data[key] = build(value_node, depth + 1)
+                        mark = key_node.start_mark
+                        key_pos[key] = (mark.line + first_line, mark.column + 1)
+                        mark = value_node.start_mark
+                        value_pos[key] = (mark.line + first_line, mark.column + 1)
+                    return data
+                if kind is SequenceNode and tag == _SEQ:
+                    items = YamlSeq()
+                    items.start = (start.line + first_line, start.column + 1)
+                    item_pos = items.item_pos
+                    for child in node.value:
+                        items.append(build(child, depth + 1))
+                        mark = child.start_mark
+                        item_pos.append((mark.line + first_line, mark.column + 1))
+                    return items
+                raise _Unusual
+
+            data = build(root, 0)
+            self.constructed_objects = {}
+            return data
+
         def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
             # PyYAML's constructors raise plain exceptions for values that match a type but do
             # not hold one (`2026-02-30`, `!!float nope`): report them where they stand.
@@ -150,7 +257,38 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int) -> ty
     Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_podium_int)
     Loader.add_constructor("tag:yaml.org,2002:map", Loader.construct_podium_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", Loader.construct_podium_seq)
+    Loader.aliases_possible = aliases_possible
+    if not Loader.yaml_path_resolvers:
+        _fast_resolver(Loader)
     return Loader
+
+
+def _fast_resolver(loader: type) -> None:
+    """Give `loader` the tag resolution of PyYAML's `BaseResolver.resolve`, for a loader without
+    path resolvers, with less work per node: libyaml's composer calls it for every node."""
+    implicit_resolvers = loader.yaml_implicit_resolvers
+    wildcard = list(implicit_resolvers.get(None, []))
+    by_first = {first: list(resolvers) + wildcard for first, resolvers in implicit_resolvers.items()
+                if first is not None}
+    defaults = {ScalarNode: loader.DEFAULT_SCALAR_TAG, SequenceNode: loader.DEFAULT_SEQUENCE_TAG,
+                MappingNode: loader.DEFAULT_MAPPING_TAG}
+
+    def resolve(self: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str | None:
+        if kind is ScalarNode and implicit[0]:
+            for tag, regexp in by_first.get(value[:1], wildcard):
+                if regexp.match(value):
+                    return tag
+        return defaults.get(kind)
+
+    def descend_resolver(self: Any, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self: Any) -> None:
+        return None
+
+    loader.resolve = resolve
+    loader.descend_resolver = descend_resolver
+    loader.ascend_resolver = ascend_resolver
 
 
 _KINDS = {"tag:yaml.org,2002:timestamp": "a date", "tag:yaml.org,2002:int": "a number",
@@ -212,7 +350,7 @@ def load_yaml(text: str, path: str, log: ProblemLog, line_offset: int = 0) -> An
         if refused:
             log.error(path, 1 + line_offset, 1, refused)
             return None
-        loader = _make_loader(_BaseLoader, path, log, line_offset)
+        loader = _make_loader(_BaseLoader, path, log, line_offset, aliases_possible="*" in text)
         return yaml.load(text, Loader=loader)  # noqa: S506 - the loader is a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         log.error(path, *_describe_yaml_error(error, text, line_offset))
