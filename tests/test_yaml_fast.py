@@ -88,7 +88,7 @@ def yaml_texts() -> list[tuple[str, str]]:
         except (UnicodeDecodeError, OSError):
             continue
         if path.suffix == ".md":
-            match = re.match(r"---\n(.*?)\n---\n", text, re.S)
+            match = re.match(r"---\n(.*?)\n---\n", text, re.DOTALL)
             if not match:
                 continue
             text = match.group(1)
@@ -149,8 +149,8 @@ CASES = [
     "a: 1\n---\nb: 2\n",
     "a: [1, 2\n",
     "a:\n\t- b\n",
-    "questions:\n  - id: q1\n    type: single\n    choices: [a, b]\n    answer: a\n"
-    "  - id: q2\n    points: 1.5\n    tolerance: 0.1\n    answer: [1, 2]\n",
+    ("questions:\n  - id: q1\n    type: single\n    choices: [a, b]\n    answer: a\n"
+     "  - id: q2\n    points: 1.5\n    tolerance: 0.1\n    answer: [1, 2]\n"),
 ]
 
 

@@ -25,6 +25,7 @@ BANK_KEYS = ("title", "pass_mark", "shuffle", "shuffle_choices", "hint_penalty",
 QUESTION_KEYS = ("id", "type", "prompt", "choices", "answer", "explanation", "hint", "points",
                  "scoring", "tolerance", "pattern")
 SCORING_MODES = ("partial", "all_or_nothing")
+_QUESTION_KEY_SET = frozenset(QUESTION_KEYS)
 
 
 @dataclass(frozen=True)
@@ -194,8 +195,9 @@ class _Checker:
         )
 
     def question(self, data: YamlMap, number: int) -> Question | None:
-        errors_before = len(self.log.errors)
-        self.unknown_keys(data, QUESTION_KEYS, f"question {number}")
+        problems_before = len(self.log.problems)  # (only errors are logged from here on)
+        if not data.keys() <= _QUESTION_KEY_SET:
+            self.unknown_keys(data, QUESTION_KEYS, f"question {number}")
         qid = self.text(data, "id", required=True)
         qtype = data.get("type")
         if qtype is None:
@@ -226,7 +228,7 @@ class _Checker:
         fields: dict[str, Any] = {}
         if qtype is not None:
             fields = getattr(self, f"answer_{qtype}")(data)
-        if len(self.log.errors) > errors_before or qtype is None:
+        if len(self.log.problems) > problems_before or qtype is None:
             return None
         return Question(
             id=qid, type=qtype, prompt=prompt, explanation=self.text(data, "explanation"),

@@ -122,6 +122,7 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int,
             PyYAML may refuse (dates, floats, ints other than plain decimals) go through
             `construct_object`, which reports them, in the same order as PyYAML's walk."""
             seen: set[int] | None = set() if self.aliases_possible else None
+            no_aliases = seen is None
             construct_object = self.construct_object
 
             def build(node: yaml.Node, depth: int) -> Any:
@@ -156,10 +157,19 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int,
                     for key_node, value_node in node.value:
                         if key_node.__class__ is not ScalarNode or key_node.tag not in _KEY_TAGS:
                             raise _Unusual
-                        key = build(key_node, depth + 1)
+                        if no_aliases and key_node.tag == _STR:  # (text, the usual, built here)
+                            key = key_node.value
+                            if not key.isprintable():
+                                key = clean_text(key)
+                        else:
+                            key = build(key_node, depth + 1)
                         if key in data:
                             raise _Unusual
-                        data[key] = build(value_node, depth + 1)
+                        if no_aliases and value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                            value = value_node.value
+                            data[key] = value if value.isprintable() else clean_text(value)
+                        else:
+                            data[key] = build(value_node, depth + 1)
                         mark = key_node.start_mark
                         key_pos[key] = (mark.line + first_line, mark.column + 1)
                         mark = value_node.start_mark
@@ -170,7 +180,11 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int,
                     items.start = (start.line + first_line, start.column + 1)
                     item_pos = items.item_pos
                     for child in node.value:
-                        items.append(build(child, depth + 1))
+                        if no_aliases and child.__class__ is ScalarNode and child.tag == _STR:
+                            value = child.value
+                            items.append(value if value.isprintable() else clean_text(value))
+                        else:
+                            items.append(build(child, depth + 1))
                         mark = child.start_mark
                         item_pos.append((mark.line + first_line, mark.column + 1))
                     return items
