@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
 
 from tui.domain.deck import Deck
 from tui.domain.errors import Problem
@@ -20,18 +19,13 @@ from tui.domain.errors import Problem
 SLIDE_WIDTH = 98
 SLIDE_HEIGHT = 37
 
-_consoles: dict[int, Any] = {}
-
 
 def slide_height(markdown: str, width: int = SLIDE_WIDTH) -> int:
     """How many lines a slide's Markdown takes when drawn `width` columns wide."""
     from rich.console import Console
     from rich.markdown import Markdown
 
-    console = _consoles.get(width)
-    if console is None:
-        console = _consoles[width] = Console(width=width, file=io.StringIO(), color_system=None,
-                                             legacy_windows=False)
+    console = Console(width=width, file=io.StringIO(), color_system=None, legacy_windows=False)
     return len(console.render_lines(Markdown(markdown, hyperlinks=False), pad=False))
 
 
