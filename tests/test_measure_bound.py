@@ -119,7 +119,7 @@ def block(draw: st.DrawFn, depth: int = 0) -> list[str]:
     start = draw(st.sampled_from([1, 1, 2, 9, 98]))
     delimiter = draw(st.sampled_from([".", ")"]))
     lines = []
-    for number in range(draw(st.integers(1, 12))):
+    for number in range(draw(st.integers(1, 6))):
         head = f"{marker} " if marker else f"{start + number}{delimiter} "
         pad = " " * len(head)
         parts = draw(st.lists(block(depth + 1), min_size=1, max_size=2))
@@ -142,7 +142,7 @@ def block(draw: st.DrawFn, depth: int = 0) -> list[str]:
 def document(draw: st.DrawFn) -> str:
     """Blocks one after another, with or without blank lines between them."""
     lines: list[str] = []
-    for part in draw(st.lists(block(), min_size=1, max_size=6)):
+    for part in draw(st.lists(block(), min_size=1, max_size=5)):
         if lines:
             lines.extend([""] * draw(st.sampled_from([0, 1, 1, 1, 2])))
         lines.extend(part)
