@@ -77,10 +77,21 @@ def summary(presentation, warnings: int) -> str:  # type: ignore[no-untyped-def]
     return f"{deck.title}: {counts}; " + (plural(warnings, "warning") if warnings else "no problems")
 
 
+KNOWN_THEMES = frozenset({
+    "podium-dark", "podium-light", "textual-dark", "textual-light", "ansi-dark", "ansi-light",
+    "atom-one-dark", "atom-one-light", "catppuccin-frappe", "catppuccin-latte", "catppuccin-macchiato",
+    "catppuccin-mocha", "dracula", "flexoki", "gruvbox", "monokai", "nord", "rose-pine", "rose-pine-dawn",
+    "rose-pine-moon", "solarized-dark", "solarized-light", "tokyo-night",
+})
+"""Theme names podium can show, known without importing Textual (its themes module alone takes
+~0.27 s to import); any other name is looked up in Textual and podium's themes, as before.
+tests/test_check_themes.py holds this to those lists."""
+
+
 def _theme_problems(presentation) -> list[Problem]:  # type: ignore[no-untyped-def]
     """deck.yaml's theme must be one podium can show."""
     info = presentation.deck.info
-    if not info.theme:
+    if not info.theme or info.theme in KNOWN_THEMES:
         return []
     from textual.theme import BUILTIN_THEMES
 
