@@ -20,8 +20,6 @@ MODE = os.environ.get("PODIUM_PROFILE", "first-paint")
 OUT = os.environ["PODIUM_PROFILE_OUT"]
 # (label, function name, file name ending): inclusive time of the outermost such frame.
 WATCH = [
-    ("footer: recompose", "recompose", "textual/widget.py", "Footer"),
-    ("footer: key restyle on mount", "_watch_compact", "textual/widgets/_footer.py", None),
     ("bindings: refresh_bindings", "refresh_bindings", "", None),
     ("layout: Screen._refresh_layout", "_refresh_layout", "textual/screen.py", None),
     ("paint: Compositor.render_update", "render_update", "textual/_compositor.py", None),
@@ -33,9 +31,8 @@ WATCH = [
     ("mount: App._register", "_register", "textual/app.py", None),
     ("podium: PresenterScreen.watch_position", "watch_position", "tui/ui/screens/presenter.py", None),
     ("podium: SlideView._render_page", "_render_page", "tui/ui/widgets/slide_view.py", None),
-    ("podium: StatusBar.show", "show", "tui/ui/widgets/status_bar.py", None),
+    ("podium: SlideView.show", "show", "tui/ui/widgets/slide_view.py", None),
     ("podium: QuizScreen compose/ask", "ask", "tui/ui/screens/quiz.py", None),
-    ("progress bar: ProgressBar.update", "update", "textual/widgets/_progress_bar.py", None),
     ("input parse: XTermParser", "feed", "textual/_parser.py", None),
 ]
 
