@@ -218,11 +218,17 @@ def test_quiz_section_names_are_checked() -> None:
 
 # -- a real process, killed mid-quiz ----------------------------------------------------------
 
+def _terminal_signals() -> None:
+    """In the child: signals as a program started from a terminal gets them, even when the tests
+    run under `nohup` (which would leave the hangup signal ignored)."""
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def _spawn(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env,
-                               start_new_session=True, close_fds=True)
+                               start_new_session=True, close_fds=True, preexec_fn=_terminal_signals)
     os.close(slave)
     return process, master
 
