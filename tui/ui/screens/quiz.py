@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import time
-from typing import Callable, Literal, Protocol
+from typing import Callable, ClassVar, Literal, Protocol
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
 from tui.domain.quizrun import AnsweredQuestion, QuizResult, QuizRun, response_text
@@ -51,6 +53,40 @@ def points_text(points: float, possible: float) -> str:
     return f"{fmt(points)}/{fmt(possible)} point{'s' if possible != 1 else ''}"
 
 
+class QuestionText(Static):
+    """The header, the prompt and how to answer, in one widget: one to style, lay out and draw.
+
+    The prompt is brighter and bold, as the theme's `$text`; the rest muted (quiz.tcss).
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"question-text--prompt"}
+    DEFAULT_CSS = """
+    QuestionText {
+        .question-text--prompt {
+            color: $text;
+            text-style: bold;
+        }
+    }
+    """
+
+    def __init__(self, header: Text, prompt: str, instructions: str, *, id: str | None = None) -> None:
+        self.parts = (header, prompt, instructions)
+        super().__init__(self.plain(), id=id, markup=False)
+
+    def plain(self) -> Text:
+        header, prompt, instructions = self.parts
+        return Text.assemble(header, "\n\n", prompt, "\n\n", instructions)
+
+    def show(self, header: Text, prompt: str, instructions: str) -> None:
+        self.parts = (header, prompt, instructions)
+        self.update(self.plain())
+
+    def render(self) -> Text:
+        header, prompt, instructions = self.parts
+        prompt_style = self.get_component_rich_style("question-text--prompt")
+        return Text.assemble(header, "\n\n", (prompt, prompt_style), "\n\n", instructions)
+
+
 class QuizScreen(Screen[QuizResult]):
     """Asks the questions of one `QuizRun` and dismisses with its result."""
 
@@ -73,6 +109,10 @@ class QuizScreen(Screen[QuizResult]):
         Binding("escape", "leave", "Leave quiz"),
     ]
 
+    BLANK = True
+    """The screen draws only its background (its widgets cover it), so Textual can paint it as
+    blank lines instead of styling each line: showing the screen repaints all of it."""
+
     phase: reactive[Phase] = reactive("asking", init=False)
 
     def __init__(self, run: QuizRun, *, recorder: Recorder | None = None,
@@ -85,24 +125,45 @@ class QuizScreen(Screen[QuizResult]):
         """Builds a screen of the slides behind question n, to re-read from the feedback."""
         self.hint_used = False
         self.asked_at = 0.0
+        self.shown = False
+        """Whether the screen has been on screen yet (it may be built ahead of time)."""
 
     def compose(self) -> ComposeResult:
+        # The first question is composed with the screen, so showing it needs no second mount.
+        # The hint, the feedback and the too-small notice are mounted when first shown.
         with VerticalScroll(id="quiz"):
-            yield Static("", id="quiz-header", markup=False)
-            yield Static("", id="quiz-prompt", markup=False)
-            yield Static("", id="quiz-instructions", markup=False)
-            yield Vertical(id="answer-area")
-            yield Static("", id="quiz-hint", markup=False)
-            yield Static("", id="quiz-feedback", markup=False)
-        yield TooSmall()
+            yield QuestionText(*self.question_text(), id="quiz-question")
+            yield self.new_answer_widget()
         yield KeyBar()
 
-    async def on_mount(self) -> None:
-        self.set_class(too_small(self.size.width, self.size.height), "-too-small")
-        await self.ask()
+    def on_mount(self) -> None:
+        self.fit(self.size.width, self.size.height)
+        self.answer_widget.focus()
 
     def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.set_class(too_small(event.size.width, event.size.height), "-too-small")
+        self.fit(event.size.width, event.size.height)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.ScreenResume) and not self.shown:
+            # Shown for the first time: every widget was styled as it was mounted (and again if
+            # the theme changed since), so restyling them all would only delay the question.
+            # Textual does the same when it returns to a screen under a popped one.
+            event.refresh_styles = False
+        await super().on_event(event)
+
+    def on_screen_resume(self) -> None:
+        if not self.shown:
+            # A screen built ahead (see quiz_flow.prepare_section_quiz): the first question's
+            # time starts when it is seen.
+            self.shown = True
+            if self.phase == "asking":
+                self.asked_at = time.monotonic()
+
+    def fit(self, width: int, height: int) -> None:
+        small = too_small(width, height)
+        if small and not self.query("#too-small"):
+            self.mount(TooSmall())
+        self.set_class(small, "-too-small")
 
     @property
     def answer_widget(self):  # type: ignore[no-untyped-def]
@@ -110,32 +171,45 @@ class QuizScreen(Screen[QuizResult]):
 
     # -- asking ----------------------------------------------------------------------------
 
-    async def ask(self) -> None:
-        """Show the current question with a fresh answer widget."""
-        asked = self.run.current
-        question = asked.question
-        self.hint_used = False
-        self.asked_at = time.monotonic()
-        total = len(self.run.asked)
+    def question_text(self) -> tuple[Text, str, str]:
+        """The header, the prompt and how to answer the current question."""
+        question = self.run.current.question
+        worth = points_text(question.points, question.points).split("/", 1)[1]
         header = Text.assemble(
             ("Quiz", "bold"), f" · {self.run.section} · ",
-            (f"question {self.run.index + 1} of {total}", "bold"),
-            f" · worth {points_text(question.points, question.points).split('/', 1)[1]}",
+            (f"question {self.run.index + 1} of {len(self.run.asked)}", "bold"), f" · worth {worth}",
         )
-        self.query_one("#quiz-header", Static).update(header)
-        self.query_one("#quiz-prompt", Static).update(Text(question.prompt))
-        self.query_one("#quiz-instructions", Static).update(INSTRUCTIONS[question.type])
-        hint = self.query_one("#quiz-hint", Static)
-        hint.update("")
-        hint.display = False
-        feedback = self.query_one("#quiz-feedback", Static)
-        feedback.display = False
-        area = self.query_one("#answer-area", Vertical)
-        await area.remove_children()
-        widget = make_answer_widget(asked)
-        await area.mount(widget)
+        return header, question.prompt, INSTRUCTIONS[question.type]
+
+    def new_answer_widget(self) -> Widget:
+        """A fresh answer widget for the current question; its time starts now."""
+        self.hint_used = False
+        self.asked_at = time.monotonic()
+        return make_answer_widget(self.run.current)
+
+    async def ask(self) -> None:
+        """Show the next question with a fresh answer widget."""
+        self.query_one("#quiz-question", QuestionText).show(*self.question_text())
+        for widget in self.query("#quiz-hint, #quiz-feedback"):
+            widget.display = False
+        await self.answer_widget.remove()
+        widget = self.new_answer_widget()
+        await self.query_one("#quiz", VerticalScroll).mount(widget, after="#quiz-question")
         widget.focus()
         self.phase = "asking"
+
+    def note(self, id: str) -> Static:
+        """The hint or feedback Static, mounted the first time it is needed."""
+        found = self.query(f"#{id}")
+        if found:
+            return found.first(Static)
+        note = Static("", id=id, markup=False)
+        quiz = self.query_one("#quiz", VerticalScroll)
+        if id == "quiz-hint":
+            quiz.mount(note, after="#answer")
+        else:
+            quiz.mount(note)
+        return note
 
     def watch_phase(self, phase: Phase) -> None:
         self.set_class(phase == "feedback", "-feedback")
@@ -235,7 +309,7 @@ class QuizScreen(Screen[QuizResult]):
         if not question.hint:
             return
         self.hint_used = True
-        hint = self.query_one("#quiz-hint", Static)
+        hint = self.note("quiz-hint")
         penalty = self.run.bank.hint_penalty
         cost = f" (costs {penalty:.0%} of this question's points)" if penalty else ""
         hint.update(Text.assemble(("Hint: ", "bold"), question.hint, cost))
@@ -259,7 +333,7 @@ class QuizScreen(Screen[QuizResult]):
             more += " · v: re-read the slides"
         lines.append("\n\n")
         lines.append(more, style="italic")
-        feedback = self.query_one("#quiz-feedback", Static)
+        feedback = self.note("quiz-feedback")
         feedback.set_classes(css_class)
         feedback.update(lines)
         feedback.display = True
