@@ -2,17 +2,27 @@
 
 The presenter and study mode both call `start_section_quiz`; it pushes the screens and calls
 `done` with the result once the learner has read it (None when the quiz was not taken).
+
+The presenter also calls `prepare_section_quiz` once a quiz page is on screen: the quiz screen is
+then built, mounted and laid out off screen while the presenter talks, so that Enter only has to
+show it (docs/performance.md, "First question").
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+from weakref import WeakKeyDictionary
 
 from textual.app import App
+from textual.screen import Screen
 
-from tui.domain.learner import Learner
-from tui.domain.loader import Presentation
 from tui.domain.quizrun import QuizResult, QuizRun
+
+if TYPE_CHECKING:
+    from tui.domain.learner import Learner
+    from tui.domain.presentation import Presentation
+    from tui.ui.screens.quiz import QuizScreen
 
 Done = Callable[[QuizResult | None], None]
 
@@ -22,46 +32,160 @@ def section_seed(seed: int, section: int) -> int:
     return seed * 100 + section
 
 
+@dataclass
+class Prepared:
+    """A section's quiz screen built ahead of Enter, and what it was built for."""
+
+    presentation: Presentation
+    learner: Learner
+    section: int
+    seed: int
+    screen: QuizScreen
+
+    def fits(self, presentation: Presentation, learner: Learner, section: int, seed: int) -> bool:
+        return (self.presentation is presentation and self.learner is learner
+                and self.section == section and self.seed == seed)
+
+
+_prepared: WeakKeyDictionary[App, Prepared] = WeakKeyDictionary()
+"""At most one prepared quiz per app: the one of the quiz page shown last."""
+
+
+def start_hidden(app: App, screen: Screen[object]) -> None:
+    """Start `screen` off screen: compose and mount it, lay it out and draw it once, so that
+    pushing it later only has to show it.
+
+    Textual has no public way to do this, so this function is the one place that uses its private
+    API (Textual 8.2): `App.push_screen` starts a screen that is not running yet with
+    `App._register(app, screen)` and pushes one that is running as it is, so registering it here
+    does the mounting ahead. A screen that is not current is never laid out or drawn by Textual,
+    so `settle` does what `Screen._on_timer_update` does for the current screen, minus the write
+    to the terminal; it also starts the screen's update timer, whose first tick would otherwise
+    wait a whole frame (1/60 s) after the screen is shown. tests/test_quiz_prepare.py fails if
+    any of this stops working with a newer Textual; the app itself then falls back to building
+    and laying out the screen when it is pushed.
+    """
+    app._register(app, screen)
+
+    def settle(rounds: int) -> None:
+        # Until nothing is left to do: the first layout gives every widget its size, and widgets
+        # whose size changed ask for another layout when they next run.
+        if screen.is_current or not screen.is_attached:
+            return
+        try:
+            busy = bool(screen._layout_required) or screen._size != app.size
+            if busy:
+                screen._refresh_layout(app.size)
+                screen._layout_required = False
+            dirty = set(screen._dirty_widgets)
+            if screen._repaint_required:
+                dirty.add(screen)
+            if dirty:
+                busy = True
+                screen._compositor.update_widgets(dirty)
+                screen._compositor.render_update(full=True)  # fills the widgets' line caches
+                screen._dirty_widgets.clear()
+                screen._repaint_required = False
+            screen._update_timer.resume()
+        except (AttributeError, TypeError):
+            return  # a Textual without these: the screen is laid out when shown, as usual
+        if busy and rounds > 1:
+            screen.set_timer(SETTLE_INTERVAL, lambda: settle(rounds - 1))
+
+    screen.set_timer(SETTLE_INTERVAL, lambda: settle(SETTLE_ROUNDS))
+
+
+SETTLE_INTERVAL = 0.01
+SETTLE_ROUNDS = 10
+
+
+def _discard(app: App) -> None:
+    """Forget the prepared quiz, and remove its screen unless it is being shown."""
+    prepared = _prepared.pop(app, None)
+    if prepared is None or prepared.screen in app.screen_stack:
+        return
+    # Once it has finished mounting: a screen removed while it is still composing would have its
+    # widgets taken away under its own on_mount.
+    prepared.screen.call_later(prepared.screen.remove)
+
+
+def _quiz_screen(presentation: Presentation, learner: Learner, section: int, run: QuizRun,
+                 attempt_id: int | None) -> QuizScreen:
+    from tui.ui.screens.quiz import QuizScreen
+    from tui.ui.screens.reader import SectionReader
+
+    deck = presentation.deck
+    recorder = learner.recorder(section, deck.sections[section].title, run, attempt_id)
+    reader = lambda _index: SectionReader(deck, section)  # noqa: E731
+    return QuizScreen(run, recorder=recorder, reader=reader)
+
+
+def _new_run(presentation: Presentation, section: int, seed: int) -> QuizRun:
+    bank = presentation.banks[section]
+    title = bank.title or presentation.deck.sections[section].title
+    return QuizRun(bank, title, presentation.deck.info.pass_mark, seed=section_seed(seed, section))
+
+
 def prepare_section_quiz(app: App, presentation: Presentation, learner: Learner, section: int,
                          seed: int) -> None:
-    """Get a section's quiz ready while its quiz page is on screen, so Enter only shows it."""
+    """Get a section's quiz ready while its quiz page is on screen, so Enter only shows it.
+
+    Nothing is written to the history (an attempt starts at its first answer). A quiz left half
+    way is not prepared: Enter offers to resume it.
+    """
     from tui.ui.screens import quiz, reader, results  # noqa: F401  (imported ahead of Enter)
+
+    prepared = _prepared.get(app)
+    if prepared is not None and prepared.fits(presentation, learner, section, seed):
+        return
+    _discard(app)
+    if learner.leftover(section, presentation.banks[section]) is not None:
+        return
+    screen = _quiz_screen(presentation, learner, section, _new_run(presentation, section, seed), None)
+    try:
+        start_hidden(app, screen)
+    except (AttributeError, TypeError):
+        return  # a Textual without App._register: the quiz is built at Enter, as usual
+    _prepared[app] = Prepared(presentation, learner, section, seed, screen)
 
 
 def start_section_quiz(app: App, presentation: Presentation, learner: Learner, section: int,
                        seed: int, done: Done) -> None:
     """Run a section's quiz: resume a half-taken one if the learner wants, then show results."""
-    from tui.ui.screens.resume import ResumeScreen
-
     bank = presentation.banks[section]
     deck = presentation.deck
     title = bank.title or deck.sections[section].title
     pass_mark = deck.info.pass_mark
     left = learner.leftover(section, bank)
-    resumed = learner.resume(left, bank, title, pass_mark) if left is not None else None
 
-    def launch(run: QuizRun, attempt_id: int | None) -> None:
-        from tui.ui.screens.quiz import QuizScreen
-        from tui.ui.screens.reader import SectionReader
+    def show(screen: QuizScreen) -> None:
         from tui.ui.screens.results import ResultsScreen
-
-        recorder = learner.recorder(section, deck.sections[section].title, run, attempt_id)
 
         def finished(result: QuizResult | None) -> None:
             if result is None:
                 done(None)
                 return
-            if run.finished:
-                message = recorder.finished()
+            if screen.run.finished and screen.recorder is not None:
+                message = screen.recorder.finished()
                 if message:
                     app.notify(message, severity="warning", markup=False)
             app.push_screen(ResultsScreen(result, seed), lambda _: done(result))
 
-        reader = lambda _index: SectionReader(deck, section)  # noqa: E731
-        app.push_screen(QuizScreen(run, recorder=recorder, reader=reader), finished)
+        app.push_screen(screen, finished)
 
+    prepared = _prepared.get(app)
+    if left is None and prepared is not None and prepared.fits(presentation, learner, section, seed):
+        del _prepared[app]
+        show(prepared.screen)
+        return
+    _discard(app)
+
+    def launch(run: QuizRun, attempt_id: int | None) -> None:
+        show(_quiz_screen(presentation, learner, section, run, attempt_id))
+
+    resumed = learner.resume(left, bank, title, pass_mark) if left is not None else None
     if resumed is None or left is None:
-        launch(QuizRun(bank, title, pass_mark, seed=section_seed(seed, section)), None)
+        launch(_new_run(presentation, section, seed), None)
         return
 
     def chosen(resume: bool | None) -> None:
@@ -73,6 +197,8 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
             message = learner.abandon(left)
             if message:
                 app.notify(message, severity="warning", markup=False)
-            launch(QuizRun(bank, title, pass_mark, seed=section_seed(seed, section)), None)
+            launch(_new_run(presentation, section, seed), None)
+
+    from tui.ui.screens.resume import ResumeScreen
 
     app.push_screen(ResumeScreen(title, len(left.answers), len(left.asked)), chosen)

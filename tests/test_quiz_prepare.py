@@ -1,0 +1,261 @@
+"""A section's quiz built while its quiz page is on screen, so that Enter only shows it.
+
+Also the test for the private Textual API `quiz_flow.start_hidden` relies on: if a newer Textual
+changes it, `test_start_hidden_mounts_lays_out_and_draws_off_screen` fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+
+from tests.conftest import FIXTURES, build_app, shown
+from tests.quiz_driver import answer
+from tests.test_learning import UtcClock, right_answer
+from tui.domain.history import History
+from tui.domain.learner import Learner
+from tui.domain.loader import load_presentation
+from tui.domain.quizrun import QuizRun
+from tui.ui import quiz_flow
+from tui.ui.screens import quiz as quiz_module
+from tui.ui.screens.presenter import PresenterScreen
+from tui.ui.screens.quiz import QuizScreen
+from tui.ui.screens.resume import ResumeScreen
+
+EVERY_TYPE = FIXTURES / "every-type"
+
+
+def quiz_page(presentation, section: int = 0) -> int:
+    """The 1-based page number of a section's quiz page."""
+    from tui.domain.walk import Walk
+
+    walk = Walk(presentation.deck)
+    return next(n for n, page in enumerate(walk.pages, 1) if page.kind == "quiz" and page.section == section)
+
+
+def screen_text(screen) -> str:
+    return "\n".join(shown(widget, 110) for widget in screen.query("Static, QuestionText") if widget.display)
+
+
+async def settled(pilot) -> None:
+    """Long enough for the quiz screen to be built and laid out off screen."""
+    await pilot.pause(0.3)
+
+
+# -- Textual's private API, as start_hidden uses it ---------------------------------------------
+
+class Probe(Screen[None]):
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("probe text", id="probe-text")
+            yield OptionList("one", "two", id="probe-list")
+
+
+async def test_start_hidden_mounts_lays_out_and_draws_off_screen() -> None:
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        base = app.screen
+        screen = Probe()
+        quiz_flow.start_hidden(app, screen)
+        await pilot.pause(0.3)
+        assert app.screen is base and not screen.is_current
+        assert screen.is_running and screen.query_one("#probe-text").is_mounted
+        # Laid out at the terminal's size, nothing left to lay out or draw.
+        assert screen.size == app.size and screen.query_one("#probe-list").size.width > 0
+        assert not screen._layout_required and not screen._dirty_widgets and not screen._repaint_required
+        layouts: list[Screen[object]] = []
+        original = Screen._refresh_layout
+
+        def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            layouts.append(self)
+            return original(self, *args, **kwargs)
+
+        Screen._refresh_layout = counting  # type: ignore[method-assign]
+        try:
+            app.push_screen(screen)
+            await pilot.pause()
+        finally:
+            Screen._refresh_layout = original  # type: ignore[method-assign]
+        # Pushed as it is: no second mount, no layout to show it.
+        assert app.screen is screen and screen not in layouts
+        assert "probe&#160;text" in app.export_screenshot()
+
+
+# -- the presenter's quiz --------------------------------------------------------------------------
+
+async def test_enter_shows_the_quiz_built_ahead() -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        prepared = quiz_flow._prepared[app]
+        assert prepared.section == 0 and not prepared.screen.is_current
+        assert "question 1 of 6" in screen_text(prepared.screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is prepared.screen and app not in quiz_flow._prepared
+        assert "question 1 of 6" in screen_text(app.screen)
+        assert app.screen.focused is app.screen.answer_widget
+        # Escape leaves, the results close, and the next quiz page prepares its own quiz.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        presenter = app.screen
+        assert isinstance(presenter, PresenterScreen)
+        presenter.go_to_page(quiz_page(presentation, 1) - 1)
+        await settled(pilot)
+        assert quiz_flow._prepared[app].section == 1
+        assert not prepared.screen.is_attached  # the quiz taken was removed, as usual
+
+
+async def test_the_first_question_is_timed_from_when_it_is_seen(monkeypatch) -> None:
+    now = [1000.0]
+
+    class Clock:
+        @staticmethod
+        def monotonic() -> float:
+            return now[0]
+
+    monkeypatch.setattr(quiz_module, "time", Clock)  # the quiz screen's clock only
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, start=quiz_page(presentation))
+    seconds: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        screen = quiz_flow._prepared[app].screen
+        monkeypatch.setattr(screen.recorder, "answered", lambda answered, taken: seconds.append(taken))
+        now[0] += 600  # the presenter talks for ten minutes on the quiz page
+        await pilot.press("enter")
+        await pilot.pause()
+        now[0] += 5
+        await answer(pilot, screen.run.current, right_answer(screen.run.current.question))
+    assert seconds == [5]
+
+
+async def test_a_prepared_quiz_is_not_reused_for_another_seed_or_deck() -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        stale = quiz_flow._prepared[app].screen
+        presenter = app.screen
+        presenter.seed += 1
+        await pilot.press("enter")
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and quiz is not stale
+        assert quiz.run.seed == quiz_flow.section_seed(presenter.seed, 0)
+        assert not stale.is_attached
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        # A reloaded deck is a new presentation: its quiz is built from it.
+        reloaded = load_presentation(EVERY_TYPE)
+        presenter.go_to_page(quiz_page(presentation) - 1)
+        await settled(pilot)
+        old = quiz_flow._prepared[app].screen
+        presenter.replace_presentation(reloaded)
+        presenter.start_quiz_of(0)
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen) and app.screen is not old
+        assert app.screen.run.bank is reloaded.banks[0]
+
+
+async def test_nothing_is_written_before_the_first_answer(tmp_path: Path) -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    db = tmp_path / "history.db"
+    learner = Learner.open(db, presentation.deck, UtcClock())
+    app = build_app(presentation, learner=learner, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        assert app in quiz_flow._prepared
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        with History.open(db, UtcClock())[0] as history:
+            assert history.answers() == [] and history.attempts(learner.key) == []
+        await answer(pilot, app.screen.run.current, right_answer(app.screen.run.current.question))
+        with History.open(db, UtcClock())[0] as history:
+            assert len(history.answers()) == 1 and len(history.attempts(learner.key)) == 1
+
+
+async def test_a_quiz_left_half_way_after_preparing_is_offered_for_resuming(tmp_path: Path) -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    db = tmp_path / "history.db"
+    learner = Learner.open(db, presentation.deck, UtcClock())
+    app = build_app(presentation, learner=learner, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        prepared = quiz_flow._prepared[app].screen
+        # Meanwhile (another podium, say) half of this section's quiz is taken.
+        run = QuizRun(presentation.banks[0], "Basics quiz", 0.7, seed=3)
+        recorder = learner.recorder(0, "Basics", run)
+        for _ in range(2):
+            recorder.answered(run.answer(right_answer(run.current.question)), 2.0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+        assert not prepared.is_attached
+        await pilot.press("r")
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and quiz.run.index == 2 and quiz is not prepared
+
+
+async def test_a_quiz_left_half_way_is_not_prepared(tmp_path: Path) -> None:
+    presentation = load_presentation(EVERY_TYPE)
+    db = tmp_path / "history.db"
+    learner = Learner.open(db, presentation.deck, UtcClock())
+    run = QuizRun(presentation.banks[0], "Basics quiz", 0.7, seed=3)
+    learner.recorder(0, "Basics", run).answered(run.answer(None), 1.0)
+    app = build_app(presentation, learner=learner, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        assert app not in quiz_flow._prepared
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeScreen)
+
+
+@pytest.mark.parametrize("turns", [0, 1, 2, 5])
+async def test_a_quiz_replaced_while_it_is_still_being_built(turns: int) -> None:
+    """A live reload can replace the prepared quiz at any moment while it is being mounted."""
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        quiz_flow.prepare_section_quiz(app, presentation, app.learner, 0, app.seed)
+        first = quiz_flow._prepared[app].screen
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        quiz_flow.prepare_section_quiz(app, presentation, app.learner, 1, app.seed)
+        await settled(pilot)
+        assert app.is_running and app.return_code is None
+        assert not first.is_attached and quiz_flow._prepared[app].section == 1
+        prepared = quiz_flow._prepared[app].screen
+        app.screen.start_quiz_of(1)
+        await pilot.pause()
+        assert app.screen is prepared and "question 1 of 2" in screen_text(prepared)
+
+
+async def test_without_textuals_private_api_the_quiz_is_built_at_enter(monkeypatch) -> None:
+    """If a newer Textual drops what start_hidden uses, quizzes still start (as before)."""
+
+    def gone(app, screen) -> None:  # type: ignore[no-untyped-def]
+        raise AttributeError("'App' object has no attribute '_register'")
+
+    monkeypatch.setattr(quiz_flow, "start_hidden", gone)
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        assert app not in quiz_flow._prepared
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen) and "question 1 of 6" in screen_text(app.screen)
