@@ -1,8 +1,9 @@
 """What reaches a real terminal: a slide reached by moving must look exactly like the same slide
-drawn from scratch. Moves repaint only the rows (and within them the cells) that change
-(tui/ui/widgets/slide_view.py), so a mistake there would leave pieces of the previous slide on
-screen; a terminal emulator (pyte) reading podium's output in a pseudo-terminal is what can see
-that (a headless Pilot run redraws the whole screen for its screenshots, and cannot)."""
+drawn from scratch. Moves repaint only the rows that change (tui/ui/widgets/slide_view.py), so a
+row left out would keep a piece of the previous slide on screen; a terminal emulator (pyte)
+reading podium's output in a pseudo-terminal is what can see that (a headless Pilot run redraws
+the whole screen for its screenshots, and cannot). Within a row, Textual repaints more than the
+span asked for, so a too-narrow span is not something this test can catch."""
 
 from __future__ import annotations
 
