@@ -169,6 +169,32 @@ async def test_switching_theme_redraws_the_slide_in_its_colours(guide) -> None:
         assert str(body.content.theme.styles["markdown.h1"]) == f"bold {light.lower()}"
 
 
+async def test_switching_theme_repaints_the_status_line_and_key_bar_in_its_colours(guide) -> None:
+    """Both bars keep their own line and styles between moves; a theme change must reach them."""
+    from tui.ui.widgets.key_bar import KeyBar
+
+    app = build_app(guide, theme="podium-dark", start=19)
+    async with app.run_test(size=(120, 40)) as pilot:
+        status, keys = app.screen.query_one(StatusBar), app.screen.query_one(KeyBar)
+
+        def painted(widget, component: str):  # type: ignore[no-untyped-def]
+            line = widget.render_line(0)
+            assert "".join(segment.text for segment in line) == widget.render().plain.ljust(120)[:120]
+            return {segment.style for segment in line if segment.text.strip()}, widget.get_component_rich_style(component)
+
+        for name in ("podium-dark", "podium-light", "nord"):
+            app.theme = name
+            await pilot.pause(0.1)
+            styles, count = painted(status, "status-bar--count")
+            assert count in styles  # the slide count is drawn in this theme's count style
+            styles, key = painted(keys, "key-bar--key")
+            assert key in styles
+        assert " 19/46 " in "".join(segment.text for segment in status.render_line(0))
+        await pilot.press("right")
+        await pilot.pause()
+        assert " 20/46 " in "".join(segment.text for segment in status.render_line(0))
+
+
 async def test_palette_finds_a_slide_by_its_text(guide) -> None:
     app = build_app(guide)
     async with app.run_test(size=(120, 40)) as pilot:
