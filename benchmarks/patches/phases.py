@@ -90,3 +90,36 @@ if os.environ.get("PODIUM_PHASES_PODIUM"):
         return await _complete(self, load)
 
     ui_app.PodiumApp._complete = complete
+
+    # Finer marks between the app's on_mount and the first frame: the presenter screen mounted
+    # (its widgets composed, registered and styled), its first layout, its first paint begun.
+    from textual.screen import Screen
+
+    from tui.ui.screens.presenter import PresenterScreen
+
+    _presenter_mount = PresenterScreen.on_mount
+
+    def presenter_mount(self):  # type: ignore[no-untyped-def]
+        mark("presenter screen mounted")
+        return _presenter_mount(self)
+
+    PresenterScreen.on_mount = presenter_mount
+    _layout = Screen._refresh_layout
+    _paint = Screen._compositor_refresh
+    _once: set[str] = set()
+
+    def refresh_layout(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        result = _layout(self, *args, **kwargs)
+        if isinstance(self, PresenterScreen) and "layout" not in _once:
+            _once.add("layout")
+            mark("presenter's first layout done")
+        return result
+
+    def compositor_refresh(self):  # type: ignore[no-untyped-def]
+        if isinstance(self, PresenterScreen) and "paint" not in _once:
+            _once.add("paint")
+            mark("presenter's first paint begins")
+        return _paint(self)
+
+    Screen._refresh_layout = refresh_layout
+    Screen._compositor_refresh = compositor_refresh

@@ -22,6 +22,8 @@ from tui.ui.widgets.status_bar import StatusBar
 from tui.ui.widgets.too_small import TooSmall, too_small
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from tui.domain.quizrun import QuizResult
 
 AFTER_FIRST_PAINT = 0.02
@@ -79,13 +81,14 @@ class PresenterScreen(Screen[None]):
         self.results: dict[int, QuizResult] = {}
         self._keys_state: tuple[bool, ...] = ()
         self._warm = False
+        self._shown = False
         """Set once the first frame is out: from then on, the next pages are drawn ahead."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
             yield SlideView(self.deck, self.presentation.banks, id="slide-view")
-            # The notes panel is mounted when first asked for (`s`): not before the first paint.
-        yield TooSmall()
+            # The notes panel is mounted when first asked for (`s`), and the too-small notice
+            # when the terminal first is too small: neither before the first paint.
         yield StatusBar(id="status-bar")
         yield KeyBar()
 
@@ -101,7 +104,20 @@ class PresenterScreen(Screen[None]):
         self._fit(event.size.width, event.size.height)
 
     def _fit(self, width: int, height: int) -> None:
-        self.set_class(too_small(width, height), "-too-small")
+        small = too_small(width, height)
+        if small and not self.query("#too-small"):
+            self.mount(TooSmall(), after="#stage")
+        self.set_class(small, "-too-small")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.ScreenResume) and not self._shown:
+            # Shown for the first time: every widget was styled as it was mounted, with the
+            # theme already set, so restyling them all again would only delay the first frame
+            # (docs/performance.md). Textual does the same when it returns to a screen under a
+            # popped one; later resumes restyle as usual.
+            self._shown = True
+            event.refresh_styles = False
+        await super().on_event(event)
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -128,14 +144,18 @@ class PresenterScreen(Screen[None]):
         if position != self.walk.first():
             status.start_clock()
         self._refresh_keys()
-        # The speaker view polls a file; writing it waits until the slide is on screen.
-        from tui.domain.channel import PresenterState
-
-        self.call_after_refresh(self.app.publish, PresenterState(  # type: ignore[attr-defined]
-            page=position.page, step=position.step, total=len(self.walk),
-            started=status.started.isoformat() if status.started else None, pid=os.getpid()))
+        # The speaker view polls a file; writing it (and importing what writes it) waits until
+        # the slide is on screen.
+        self.call_after_refresh(self._publish, position, status.started)
         if self._warm:
             self.call_after_refresh(self._prepare_neighbours, position)
+
+    def _publish(self, position: Position, started: datetime | None) -> None:
+        from tui.domain.channel import PresenterState
+
+        self.app.publish(PresenterState(  # type: ignore[attr-defined]
+            page=position.page, step=position.step, total=len(self.walk),
+            started=started.isoformat() if started else None, pid=os.getpid()))
 
     def on_slide_view_first_paint(self) -> None:
         # The frame is handed to the driver's writer thread; give it time to reach the terminal

@@ -64,12 +64,20 @@ class KeyBar(Widget):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
-        self.bindings_changed(self.screen)
+        self.take_bindings(self.screen)  # also for a screen built ahead, before it is shown
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
+        """The screen's bindings may have changed. A screen under another one (whose keys cannot
+        be pressed; Textual still counts it as current when it is right below the top screen) is
+        skipped: Textual refreshes its bindings again when it is resumed, and that is when the bar
+        is brought up to date. Pushing a quiz screen then does not rebuild the presenter's bar."""
+        if screen is self.app.screen:
+            self.take_bindings(screen)
+
+    def take_bindings(self, screen: Screen[object]) -> None:
         """Take the screen's live bindings; repaint only when what is shown changes."""
         seen: dict[str, Hint] = {}
         active = screen.active_bindings
