@@ -115,6 +115,35 @@ async def test_enter_shows_the_quiz_built_ahead() -> None:
         assert not prepared.screen.is_attached  # the quiz taken was removed, as usual
 
 
+async def test_key_bars_are_right_in_the_first_frame_of_a_prepared_quiz_and_back() -> None:
+    """The quiz built ahead keeps its key bar current while hidden (its first frame must not show
+    keys of a moment before its answer widget took focus); the presenter's bar, skipped while
+    covered, is rebuilt when the presenter is resumed."""
+    from tui.ui.widgets.key_bar import KeyBar
+
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        prepared = quiz_flow._prepared[app].screen
+        presenter_bar = app.screen.query_one(KeyBar)
+        on_quiz_page = [hint.key for hint in presenter_bar.hints]
+        assert "enter" in on_quiz_page
+        hidden = [hint.key for hint in prepared.query_one(KeyBar).hints]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is prepared
+        assert [hint.key for hint in prepared.query_one(KeyBar).hints] == hidden
+        assert "escape" in hidden and "enter" not in hidden  # the focused answer takes Enter
+        await pilot.press("escape")  # leave: the results
+        await pilot.pause()
+        await pilot.press("enter")  # close them: back on the presenter, moved past the quiz
+        await pilot.pause()
+        assert isinstance(app.screen, PresenterScreen)
+        assert presenter_bar.hints == presenter_bar.hints_of(app.screen)[0]
+        assert [hint.key for hint in presenter_bar.hints] != on_quiz_page
+
+
 async def test_the_first_question_is_timed_from_when_it_is_seen(monkeypatch) -> None:
     now = [1000.0]
 

@@ -70,15 +70,24 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """The screen's bindings may have changed. A screen under another one (whose keys cannot
-        be pressed; Textual still counts it as current when it is right below the top screen) is
-        skipped: Textual refreshes its bindings again when it is resumed, and that is when the bar
-        is brought up to date. Pushing a quiz screen then does not rebuild the presenter's bar."""
-        if screen is self.app.screen:
+        """The screen's bindings may have changed. A screen under another one in the stack
+        (whose keys cannot be pressed; Textual still counts it as current when it is right below
+        the top screen) is skipped: Textual refreshes its bindings again when it is resumed, and
+        that is when the bar is brought up to date. Pushing a quiz screen then does not rebuild
+        the presenter's bar. A screen built ahead, not in the stack yet, keeps its bar current, so
+        that it is right in the screen's first frame."""
+        if screen is self.app.screen or screen not in self.app.screen_stack:
             self.take_bindings(screen)
 
     def take_bindings(self, screen: Screen[object]) -> None:
         """Take the screen's live bindings; repaint only when what is shown changes."""
+        hints, palette = self.hints_of(screen)
+        if (hints, palette) != (self.hints, self.palette):
+            self.hints, self.palette = hints, palette
+            self.refresh()
+
+    def hints_of(self, screen: Screen[object]) -> tuple[tuple[Hint, ...], Hint | None]:
+        """The hints for the screen's live bindings, and the command palette's hint if any."""
         seen: dict[str, Hint] = {}
         active = screen.active_bindings
         for _node, binding, enabled, _tooltip in active.values():
@@ -89,10 +98,7 @@ class KeyBar(Widget):
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
             palette = Hint(binding.key, self.app.get_key_display(binding), binding.description, enabled)
-        hints = tuple(seen.values())
-        if (hints, palette) != (self.hints, self.palette):
-            self.hints, self.palette = hints, palette
-            self.refresh()
+        return tuple(seen.values()), palette
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
