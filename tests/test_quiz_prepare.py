@@ -288,3 +288,25 @@ async def test_without_textuals_private_api_the_quiz_is_built_at_enter(monkeypat
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen) and "question 1 of 6" in screen_text(app.screen)
+
+
+@pytest.mark.parametrize("turns", [0, 1, 2, 3, 5, 8])
+async def test_a_quiz_removed_while_it_is_mounting_does_not_crash(turns: int) -> None:
+    """What a live reload can do to a quiz being built ahead: its widgets may be taken away before
+    its own on_mount runs. The app goes on; the screen is gone."""
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        quiz_flow.prepare_section_quiz(app, presentation, app.learner, 0, app.seed)
+        screen = quiz_flow._prepared.pop(app).screen
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        await screen.query("*").remove()
+        await screen.remove()
+        await settled(pilot)
+        assert app.is_running and app.return_code is None
+        assert not screen.is_attached
+        app.screen.start_quiz_of(0)  # the quiz is then built at Enter, as usual
+        await pilot.pause()
+        assert "question 1 of 6" in screen_text(app.screen)

@@ -137,8 +137,13 @@ class QuizScreen(Screen[QuizResult]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        answers = self.query("#answer")
+        if not answers:
+            # A quiz built ahead and discarded while it was still mounting (the deck was reloaded,
+            # or the presenter moved on): its widgets are already being removed.
+            return
         self.fit(self.size.width, self.size.height)
-        self.answer_widget.focus()
+        answers.first().focus()
 
     def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
         self.fit(event.size.width, event.size.height)
