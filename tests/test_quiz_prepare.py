@@ -48,6 +48,15 @@ async def settled(pilot) -> None:
     await pilot.pause(0.3)
 
 
+async def until(pilot, condition, seconds: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait for `condition()` (a loaded machine can take longer than `settled`)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
 # -- Textual's private API, as start_hidden uses it ---------------------------------------------
 
 class Probe(Screen[None]):
@@ -129,7 +138,11 @@ async def test_key_bars_are_right_in_the_first_frame_of_a_prepared_quiz_and_back
         presenter_bar = app.screen.query_one(KeyBar)
         on_quiz_page = [hint.key for hint in presenter_bar.hints]
         assert "enter" in on_quiz_page
-        hidden = [hint.key for hint in prepared.query_one(KeyBar).hints]
+        hidden_bar = prepared.query_one(KeyBar)
+        # While hidden, the bar follows the screen's bindings (its answer takes focus meanwhile).
+        await until(pilot, lambda: hidden_bar.hints == hidden_bar.hints_of(prepared)[0]
+                    and prepared.focused is prepared.answer_widget)
+        hidden = [hint.key for hint in hidden_bar.hints]
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is prepared
@@ -265,8 +278,9 @@ async def test_a_quiz_replaced_while_it_is_still_being_built(turns: int) -> None
             await asyncio.sleep(0)
         quiz_flow.prepare_section_quiz(app, presentation, app.learner, 1, app.seed)
         await settled(pilot)
+        await until(pilot, lambda: not first.is_attached)
         assert app.is_running and app.return_code is None
-        assert not first.is_attached and quiz_flow._prepared[app].section == 1
+        assert quiz_flow._prepared[app].section == 1
         prepared = quiz_flow._prepared[app].screen
         app.screen.start_quiz_of(1)
         await pilot.pause()
