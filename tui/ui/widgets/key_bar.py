@@ -122,7 +122,7 @@ class KeyBar(Widget):
         if self._strip is None or self._strip[0] != key:
             text = self.render()
             text.truncate(width, overflow="ellipsis")
-            strip = Strip(text.render(self.app.console)).crop_extend(0, width, self._style("base"))
+            strip = Strip(text.render(self.app.console)).crop_extend(0, width, self._style("base")).simplify()
             self._strip = (key, strip)
         return self._strip[1]
 

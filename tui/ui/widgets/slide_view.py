@@ -234,7 +234,8 @@ class SlideView(ScrollView, can_focus=True):
         lines = []
         for line in console.render_lines(renderable, options, style=base, pad=True):
             strip = Strip(line).apply_style(base)
-            lines.append(Strip.join([pad_left, strip]).extend_cell_length(width, base))
+            # Runs of one style become one segment: fewer styles to apply and to send per move.
+            lines.append(Strip.join([pad_left, strip]).extend_cell_length(width, base).simplify())
         return PageImage(lines, margin, Strip.blank(width, base), base,
                          [inked_span(line, base) for line in lines])
 

@@ -180,5 +180,5 @@ class StatusBar(Widget):
                self.app.theme)
         if self._strip is None or self._strip[0] != key:
             segments = self.line(width).render(self.app.console)
-            self._strip = (key, Strip(segments).crop_extend(0, width, self._style("base")))
+            self._strip = (key, Strip(segments).crop_extend(0, width, self._style("base")).simplify())
         return self._strip[1]
