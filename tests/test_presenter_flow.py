@@ -244,3 +244,38 @@ async def test_keys_typed_fast_are_read_in_order(guide) -> None:
         await pilot.pause(0.3)
         assert app.screen.position.page == 5
         assert app.screen.typed == ""
+
+
+async def test_the_next_and_previous_pages_are_drawn_ahead_so_a_move_renders_nothing(guide) -> None:
+    """After each frame the presenter draws the pages a key away (a moment later, once the frame
+    is written): the next move only shows lines already drawn."""
+    from tui.ui.widgets.slide_view import SlideView
+
+    app = build_app(guide, start=18)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        view = app.screen.query_one(SlideView)
+        during_show: list[object] = []
+        ahead: list[object] = []
+        showing = [False]
+        render_page, show = view._render_page, view.show
+
+        def counting_render(*args):  # type: ignore[no-untyped-def]
+            (during_show if showing[0] else ahead).append(args[:2])
+            return render_page(*args)
+
+        def counting_show(*args):  # type: ignore[no-untyped-def]
+            showing[0] = True
+            try:
+                return show(*args)
+            finally:
+                showing[0] = False
+
+        view._render_page = counting_render  # type: ignore[method-assign]
+        view.show = counting_show  # type: ignore[method-assign]
+        for key in ("right", "right", "right", "left", "left", "right", "right", "right"):
+            await pilot.press(key)
+            await pilot.pause(0.1)  # the presenter pausing between moves, however briefly
+        assert app.screen.position.page > 18
+        assert not during_show  # every page shown was drawn ahead
+        assert ahead  # by the work after each frame

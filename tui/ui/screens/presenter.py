@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 AFTER_FIRST_PAINT = 0.02
 """Seconds between painting the first page and preparing the rest of the deck."""
+AFTER_FRAME = 0.003
+"""Seconds between a move's frame and the work that can wait for it to be written."""
 NEXT_KEYS = "right,space,l,n,pagedown"
 PREVIOUS_KEYS = "left,h,p,pageup,backspace"
 
@@ -144,11 +147,18 @@ class PresenterScreen(Screen[None]):
         if position != self.walk.first():
             status.start_clock()
         self._refresh_keys()
-        # The speaker view polls a file; writing it (and importing what writes it) waits until
-        # the slide is on screen.
-        self.call_after_refresh(self._publish, position, status.started)
+        # Telling the speaker view (a file it polls) and drawing the next pages wait until the
+        # slide is on screen: the frame is written by the driver's writer thread, which needs
+        # the interpreter for a moment (run at once, this work delayed the write by ~1 ms).
+        self.call_after_refresh(self._frame_handed_over, position, status.started)
+
+    def _frame_handed_over(self, position: Position, started: datetime | None) -> None:
+        self.set_timer(AFTER_FRAME, partial(self._after_frame, position, started))
+
+    def _after_frame(self, position: Position, started: datetime | None) -> None:
+        self._publish(position, started)
         if self._warm:
-            self.call_after_refresh(self._prepare_neighbours, position)
+            self._prepare_neighbours(position)
 
     def _publish(self, position: Position, started: datetime | None) -> None:
         from tui.domain.channel import PresenterState
