@@ -199,6 +199,11 @@ async def test_resizing_never_crashes_and_keeps_the_slide(guide) -> None:
             await pilot.pause()
         assert app.screen.position.page == 3
         assert not app.screen.has_class("-too-small")
+        # Hidden while too small, the slide view has the focus back, and the keys read as before.
+        assert app.screen.focused is app.screen.query_one("#slide-view")
+        from tui.ui.widgets.key_bar import KeyBar
+
+        assert [hint.key for hint in app.screen.query_one(KeyBar).hints][:3] == ["left", "right", "tab"]
 
 
 async def test_tall_slide_scrolls(tmp_path: Path) -> None:

@@ -110,7 +110,12 @@ class PresenterScreen(Screen[None]):
         small = too_small(width, height)
         if small and not self.query("#too-small"):
             self.mount(TooSmall(), after="#stage")
+        was_small = self.has_class("-too-small")
         self.set_class(small, "-too-small")
+        if was_small and not small:
+            # The slide view lost focus while hidden: give it back (its keys and the key bar's
+            # order depend on it).
+            self.call_after_refresh(self.query_one(SlideView).focus)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.ScreenResume) and not self._shown:
