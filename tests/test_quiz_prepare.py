@@ -43,6 +43,14 @@ def screen_text(screen) -> str:
     return "\n".join(shown(widget, 110) for widget in screen.query("Static, QuestionText") if widget.display)
 
 
+def on_quiz_page_with_history(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The every-type deck opened on its first quiz page, with a history in `tmp_path`."""
+    presentation = load_presentation(EVERY_TYPE)
+    db = tmp_path / "history.db"
+    learner = Learner.open(db, presentation.deck, UtcClock())
+    return presentation, db, learner, build_app(presentation, learner=learner, start=quiz_page(presentation))
+
+
 async def settled(pilot) -> None:
     """Long enough for the quiz screen to be built and laid out off screen."""
     await pilot.pause(0.3)
@@ -210,10 +218,7 @@ async def test_a_prepared_quiz_is_not_reused_for_another_seed_or_deck() -> None:
 
 
 async def test_nothing_is_written_before_the_first_answer(tmp_path: Path) -> None:
-    presentation = load_presentation(EVERY_TYPE)
-    db = tmp_path / "history.db"
-    learner = Learner.open(db, presentation.deck, UtcClock())
-    app = build_app(presentation, learner=learner, start=quiz_page(presentation))
+    _presentation, db, learner, app = on_quiz_page_with_history(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
         assert app in quiz_flow._prepared
@@ -228,10 +233,7 @@ async def test_nothing_is_written_before_the_first_answer(tmp_path: Path) -> Non
 
 
 async def test_a_quiz_left_half_way_after_preparing_is_offered_for_resuming(tmp_path: Path) -> None:
-    presentation = load_presentation(EVERY_TYPE)
-    db = tmp_path / "history.db"
-    learner = Learner.open(db, presentation.deck, UtcClock())
-    app = build_app(presentation, learner=learner, start=quiz_page(presentation))
+    presentation, db, learner, app = on_quiz_page_with_history(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
         prepared = quiz_flow._prepared[app].screen

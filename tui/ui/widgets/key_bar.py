@@ -3,20 +3,18 @@
 Textual's `Footer` is a container holding one widget per key, and it rebuilds all of them on every
 `refresh_bindings()`; on a presenter that costs more than drawing the slide (docs/performance.md).
 This bar is a single widget that draws one line of text, and redraws only when the keys it shows,
-or whether they are live, change; the line goes straight into a `Strip`, with styles looked up once
-per theme. Clicking a key presses it, as with Textual's footer.
+or whether they are live, change (a `OneLine`). Clicking a key presses it, as with Textual's footer.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
-from textual.strip import Strip
-from textual.widget import Widget
+
+from tui.ui.widgets.one_line import OneLine
 
 
 class Hint(NamedTuple):
@@ -27,7 +25,7 @@ class Hint(NamedTuple):
     enabled: bool
 
 
-class KeyBar(Widget):
+class KeyBar(OneLine):
     """Shows the screen's bindings that have `show=True`, one hint per action."""
 
     ALLOW_SELECT = False
@@ -58,9 +56,6 @@ class KeyBar(Widget):
         self.hints: tuple[Hint, ...] = ()
         self.palette: Hint | None = None
         self._spans: list[tuple[int, int, Hint]] = []
-        self._styles: dict[str, Style] = {}
-        self._styles_theme = ""
-        self._strip: tuple[tuple[object, ...], Strip] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -100,37 +95,14 @@ class KeyBar(Widget):
             palette = Hint(binding.key, self.app.get_key_display(binding), binding.description, enabled)
         return tuple(seen.values()), palette
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-        self._strip = None
-
-    def _style(self, name: str) -> Style:
-        """A component's Rich style, kept until the theme or the stylesheet changes (Textual
-        forgets its own copy on every refresh)."""
-        if self._styles_theme != self.app.theme:
-            self._styles.clear()
-            self._styles_theme = self.app.theme
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.rich_style if name == "base" else self.get_component_rich_style(name)
-        return style
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        key = (self.hints, self.palette, width, self.app.theme)
-        if self._strip is None or self._strip[0] != key:
-            text = self.render()
-            text.truncate(width, overflow="ellipsis")
-            strip = Strip(text.render(self.app.console)).crop_extend(0, width, self._style("base")).simplify()
-            self._strip = (key, strip)
-        return self._strip[1]
+    def line_key(self) -> tuple[object, ...]:
+        return (self.hints, self.palette)
 
     def render(self) -> Text:
         """The line as Rich text (what `render_line` draws)."""
-        key_style = self._style("key-bar--key")
-        description_style = self._style("key-bar--description")
-        text = Text(no_wrap=True, overflow="ellipsis", end="", style=self._style("base"))
+        key_style = self.component_style("key-bar--key")
+        description_style = self.component_style("key-bar--description")
+        text = Text(no_wrap=True, overflow="ellipsis", end="", style=self.component_style("base"))
         self._spans = []
         for hint in self.hints:
             start = len(text)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
-from textual.strip import Strip
 from textual.timer import Timer
-from textual.widget import Widget
+
+from tui.ui.widgets.one_line import OneLine
 
 
 def elapsed_text(seconds: float) -> str:
@@ -39,13 +38,11 @@ def fit(text: str, width: int) -> str:
     return cut + "…"
 
 
-class StatusBar(Widget):
+class StatusBar(OneLine):
     """Shows where the presenter is and how time goes. Data comes down; it posts nothing.
 
-    One widget drawing one line: a move changes its text and repaints that line, no layout. The
-    line is drawn straight into a `Strip` with styles looked up once per theme (Textual's own path
-    for a `render()` result, through `Content` and the styles cache, took more time per move than
-    the slide: docs/performance.md).
+    One widget drawing one line (a `OneLine`): a move changes its text and repaints that line, no
+    layout.
     """
 
     COMPONENT_CLASSES = {
@@ -84,9 +81,6 @@ class StatusBar(Widget):
         self.clock_shown = True
         self.clock = ""
         self._ticker: Timer | None = None
-        self._styles: dict[str, Style] = {}
-        self._styles_theme = ""
-        self._strip: tuple[tuple[object, ...], Strip] | None = None
 
     def on_mount(self) -> None:
         self._tick()
@@ -134,28 +128,15 @@ class StatusBar(Widget):
             self.clock = clock
             self.refresh()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-        self._strip = None
-
-    def _style(self, name: str) -> Style:
-        """A component's Rich style, kept until the theme or the stylesheet changes (Textual
-        forgets its own copy on every refresh)."""
-        if self._styles_theme != self.app.theme:
-            self._styles.clear()
-            self._styles_theme = self.app.theme
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.rich_style if name == "base" else self.get_component_rich_style(name)
-        return style
+    def line_key(self) -> tuple[object, ...]:
+        return (self.deck_title, self.section, self.number, self.total, self.typed, self.clock)
 
     def render(self) -> Text:
         """The line as Rich text (what `render_line` draws)."""
         return self.line(self.size.width)
 
     def line(self, width: int) -> Text:
-        style = self._style
+        style = self.component_style
         total = self.total or "…"  # 0: the deck is still loading
         count = f" go to {self.typed}_ of {total} " if self.typed else f" {self.number}/{total} "
         right = Text.assemble((count, style("status-bar--count")))
@@ -173,12 +154,3 @@ class StatusBar(Widget):
             left.append(fit(f" {self.section}", room - cell_len(title)), style("status-bar--section"))
         left.append(" " * max(room - left.cell_len, 0))
         return Text.assemble(left, right, no_wrap=True, overflow="crop", end="", style=style("base"))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        key = (self.deck_title, self.section, self.number, self.total, self.typed, self.clock, width,
-               self.app.theme)
-        if self._strip is None or self._strip[0] != key:
-            segments = self.line(width).render(self.app.console)
-            self._strip = (key, Strip(segments).crop_extend(0, width, self._style("base")).simplify())
-        return self._strip[1]
