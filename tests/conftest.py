@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -69,3 +70,12 @@ def write_deck(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+async def wait_until(pilot, condition, seconds: float = 5.0) -> float:  # type: ignore[no-untyped-def]
+    """Wait for `condition()`, polling every 50 ms; how long it took (fails after `seconds`)."""
+    started = time.monotonic()
+    while not condition():
+        assert time.monotonic() - started < seconds, "the screen never changed"
+        await pilot.pause(0.05)
+    return time.monotonic() - started

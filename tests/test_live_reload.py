@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from tests.conftest import build_app, shown, write_deck
+from tests.conftest import build_app, shown, wait_until, write_deck
 from tui.domain.loader import load_presentation
 
 DECK = {
@@ -18,14 +17,6 @@ DECK = {
 
 def body(app) -> str:
     return shown(app.screen.query_one("#slide-view"))
-
-
-async def wait_until(pilot, condition, seconds: float = 5.0) -> float:
-    started = time.monotonic()
-    while not condition():
-        assert time.monotonic() - started < seconds, "the screen never changed"
-        await pilot.pause(0.05)
-    return time.monotonic() - started
 
 
 async def test_edit_rerenders_and_keeps_the_slide(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from tests.conftest import FIXTURES, build_app, shown
+from tests.conftest import FIXTURES, build_app, shown, wait_until
 from tests.quiz_driver import answer
 from tests.test_learning import UtcClock, right_answer
 from tui.domain.history import History
@@ -54,15 +54,6 @@ def on_quiz_page_with_history(tmp_path: Path):  # type: ignore[no-untyped-def]
 async def settled(pilot) -> None:
     """Long enough for the quiz screen to be built and laid out off screen."""
     await pilot.pause(0.3)
-
-
-async def until(pilot, condition, seconds: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    """Wait for `condition()` (a loaded machine can take longer than `settled`)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
 
 
 # -- Textual's private API, as start_hidden uses it ---------------------------------------------
@@ -148,7 +139,7 @@ async def test_key_bars_are_right_in_the_first_frame_of_a_prepared_quiz_and_back
         assert "enter" in on_quiz_page
         hidden_bar = prepared.query_one(KeyBar)
         # While hidden, the bar follows the screen's bindings (its answer takes focus meanwhile).
-        await until(pilot, lambda: hidden_bar.hints == hidden_bar.hints_of(prepared)[0]
+        await wait_until(pilot, lambda: hidden_bar.hints == hidden_bar.hints_of(prepared)[0]
                     and prepared.focused is prepared.answer_widget)
         hidden = [hint.key for hint in hidden_bar.hints]
         await pilot.press("enter")
@@ -233,7 +224,7 @@ async def test_nothing_is_written_before_the_first_answer(tmp_path: Path) -> Non
 
 
 async def test_a_quiz_left_half_way_after_preparing_is_offered_for_resuming(tmp_path: Path) -> None:
-    presentation, db, learner, app = on_quiz_page_with_history(tmp_path)
+    presentation, _db, learner, app = on_quiz_page_with_history(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
         prepared = quiz_flow._prepared[app].screen
@@ -280,7 +271,7 @@ async def test_a_quiz_replaced_while_it_is_still_being_built(turns: int) -> None
             await asyncio.sleep(0)
         quiz_flow.prepare_section_quiz(app, presentation, app.learner, 1, app.seed)
         await settled(pilot)
-        await until(pilot, lambda: not first.is_attached)
+        await wait_until(pilot, lambda: not first.is_attached)
         assert app.is_running and app.return_code is None
         assert quiz_flow._prepared[app].section == 1
         prepared = quiz_flow._prepared[app].screen
