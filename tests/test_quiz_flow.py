@@ -221,3 +221,23 @@ async def test_a_whole_guide_quiz_can_be_answered_right(guide) -> None:
             await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "61/61 points" in screen_text(app)
+
+
+async def test_after_a_too_small_terminal_the_answer_has_the_focus_and_takes_keys() -> None:
+    """The question is hidden while the terminal is too small; when it is back, typing answers it
+    (without the focus given back, the keys went nowhere)."""
+    app = build_app(load_presentation(EVERY_TYPE))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go_to_quiz(pilot, app)
+        quiz = app.screen
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        assert quiz.has_class("-too-small") and quiz.query_one("#too-small").display
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not quiz.has_class("-too-small")
+        assert quiz.focused is quiz.answer_widget
+        asked = quiz.run.current
+        response, points = BASICS_ANSWERS[asked.question.id]
+        await answer(pilot, asked, response)
+        assert len(quiz.run.answers) == 1 and quiz.run.answers[0].grade.points == points

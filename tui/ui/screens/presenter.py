@@ -12,15 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.screen import Screen
 
 from tui.domain.presentation import Presentation
 from tui.domain.walk import Position, Walk, nearest
+from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.notes_panel import NotesPanel
 from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
-from tui.ui.widgets.too_small import TooSmall, too_small
+from tui.ui.widgets.too_small import fit_screen
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -35,7 +35,7 @@ NEXT_KEYS = "right,space,l,n,pagedown"
 PREVIOUS_KEYS = "left,h,p,pageup,backspace"
 
 
-class PresenterScreen(Screen[None]):
+class PresenterScreen(StyledAtMount[None]):
     """Shows one page at a time; the position is the only state, and it is reactive."""
 
     BINDINGS = [
@@ -84,7 +84,6 @@ class PresenterScreen(Screen[None]):
         self.results: dict[int, QuizResult] = {}
         self._keys_state: tuple[bool, ...] = ()
         self._warm = False
-        self._shown = False
         """Set once the first frame is out: from then on, the next pages are drawn ahead."""
 
     def compose(self) -> ComposeResult:
@@ -107,25 +106,9 @@ class PresenterScreen(Screen[None]):
         self._fit(event.size.width, event.size.height)
 
     def _fit(self, width: int, height: int) -> None:
-        small = too_small(width, height)
-        if small and not self.query("#too-small"):
-            self.mount(TooSmall(), after="#stage")
-        was_small = self.has_class("-too-small")
-        self.set_class(small, "-too-small")
-        if was_small and not small:
-            # The slide view lost focus while hidden: give it back (its keys and the key bar's
-            # order depend on it).
+        if fit_screen(self, width, height, after="#stage"):
+            # Its keys, and the order the key bar lists them in, depend on the focus.
             self.call_after_refresh(self.query_one(SlideView).focus)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.ScreenResume) and not self._shown:
-            # Shown for the first time: every widget was styled as it was mounted, with the
-            # theme already set, so restyling them all again would only delay the first frame
-            # (docs/performance.md). Textual does the same when it returns to a screen under a
-            # popped one; later resumes restyle as usual.
-            self._shown = True
-            event.refresh_styles = False
-        await super().on_event(event)
 
     # -- drawing ---------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ import time
 from typing import Callable, ClassVar, Literal, Protocol
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -16,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
 from tui.domain.quizrun import AnsweredQuestion, QuizResult, QuizRun, response_text
+from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.widgets.answer_inputs import (
     INSTRUCTIONS,
     ChoicePicker,
@@ -26,7 +26,7 @@ from tui.ui.widgets.answer_inputs import (
     make_answer_widget,
 )
 from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.too_small import TooSmall, too_small
+from tui.ui.widgets.too_small import fit_screen
 
 Phase = Literal["asking", "feedback"]
 
@@ -87,7 +87,7 @@ class QuestionText(Static):
         return Text.assemble(header, "\n\n", (prompt, prompt_style), "\n\n", instructions)
 
 
-class QuizScreen(Screen[QuizResult]):
+class QuizScreen(StyledAtMount[QuizResult]):
     """Asks the questions of one `QuizRun` and dismisses with its result."""
 
     BINDINGS = [
@@ -125,8 +125,6 @@ class QuizScreen(Screen[QuizResult]):
         """Builds a screen of the slides behind question n, to re-read from the feedback."""
         self.hint_used = False
         self.asked_at = 0.0
-        self.shown = False
-        """Whether the screen has been on screen yet (it may be built ahead of time)."""
 
     def compose(self) -> ComposeResult:
         # The first question is composed with the screen, so showing it needs no second mount.
@@ -148,27 +146,21 @@ class QuizScreen(Screen[QuizResult]):
     def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
         self.fit(event.size.width, event.size.height)
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.ScreenResume) and not self.shown:
-            # Shown for the first time: every widget was styled as it was mounted (and again if
-            # the theme changed since), so restyling them all would only delay the question.
-            # Textual does the same when it returns to a screen under a popped one.
-            event.refresh_styles = False
-        await super().on_event(event)
-
     def on_screen_resume(self) -> None:
-        if not self.shown:
+        if not self.shown and self.phase == "asking":
             # A screen built ahead (see quiz_flow.prepare_section_quiz): the first question's
             # time starts when it is seen.
-            self.shown = True
-            if self.phase == "asking":
-                self.asked_at = time.monotonic()
+            self.asked_at = time.monotonic()
 
     def fit(self, width: int, height: int) -> None:
-        small = too_small(width, height)
-        if small and not self.query("#too-small"):
-            self.mount(TooSmall())
-        self.set_class(small, "-too-small")
+        if fit_screen(self, width, height):
+            self.call_after_refresh(self.refocus)
+
+    def refocus(self) -> None:
+        """Give the focus back to the answer (it lost it while the terminal was too small)."""
+        answers = self.query("#answer")
+        if answers:
+            answers.first().focus()
 
     @property
     def answer_widget(self):  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.screen import Screen
 from textual.widgets import Static
 
 MIN_WIDTH = 30
@@ -22,3 +23,18 @@ class TooSmall(Static):
             id="too-small",
             markup=False,
         )
+
+
+def fit_screen(screen: Screen[object], width: int, height: int, *, after: str | None = None) -> bool:
+    """Put the too-small notice in place of `screen`'s content while the terminal is below the
+    minimum (the notice is mounted, `after` that widget, the first time it is needed).
+
+    True when the screen has just become usable again: its content was hidden meanwhile, so the
+    widget that had the focus lost it, and the screen should give it back.
+    """
+    small = too_small(width, height)
+    if small and not screen.query("#too-small"):
+        screen.mount(TooSmall(), after=after)
+    was_small = screen.has_class("-too-small")
+    screen.set_class(small, "-too-small")
+    return was_small and not small
