@@ -251,6 +251,33 @@ async def test_keys_typed_fast_are_read_in_order(guide) -> None:
         assert app.screen.typed == ""
 
 
+def test_the_presenter_is_the_first_screen_and_keys_typed_while_it_mounts_do_nothing(guide) -> None:
+    """The presenter is the base of the screen stack, mounted as the app starts; a key that
+    arrives before it has its widgets (typed ahead while podium starts) must not crash it."""
+    from textual import events
+
+    seen: dict[str, object] = {}
+
+    async def at_start(pilot) -> None:
+        app = pilot.app
+        seen["stack"] = list(app.screen_stack)
+        seen["mounted"] = app.screen.is_mounted
+        app.post_message(events.Key("right", None))
+        await pilot.pause(0.2)
+        seen["position"] = app.screen.position
+        await pilot.press("right")
+        seen["moved"] = app.screen.position
+        app.exit()
+
+    app = build_app(guide, start=3)
+    app.run(headless=True, auto_pilot=at_start, size=(120, 40))
+    assert app.return_code == 0
+    assert len(seen["stack"]) == 1 and isinstance(seen["stack"][0], PresenterScreen)
+    assert seen["mounted"] is False  # the key above did come before the mount
+    assert seen["position"].page == 2  # the early key did nothing: still the start page
+    assert seen["moved"].page == 3  # and keys work once it is mounted
+
+
 async def test_the_next_and_previous_pages_are_drawn_ahead_so_a_move_renders_nothing(guide) -> None:
     """After each frame the presenter draws the pages a key away (a moment later, once the frame
     is written): the next move only shows lines already drawn."""

@@ -78,6 +78,7 @@ def _quiz_app():
 
 async def _to_question(pilot, kind: str) -> None:
     """Start the quiz and skip to the first question of a kind."""
+    await pilot.pause()  # the autopilot starts as the app does, before the presenter is mounted
     await pilot.press("enter")
     await pilot.pause()
     while pilot.app.screen.run.current.question.type != kind:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from tui.domain.errors import PodiumError, Problem
 from tui.domain.presentation import Presentation
@@ -88,20 +89,25 @@ class PodiumApp(App[None]):
         self.set_class(True, f"-theme-{name}", update=False)
         self._refresh_truecolor_filter(self.ansi_theme)  # Textual's own step in App._watch_theme
 
+    def get_default_screen(self) -> Screen:
+        """The presenter is the base of the screen stack. Pushed over Textual's default screen
+        from `on_mount` instead, it was mounted while the app still held its start-up batch, so
+        its first frame was drawn, thrown away and drawn again (docs/performance.md)."""
+        if self.review is not None or self.study is not None:
+            return super().get_default_screen()
+        return PresenterScreen(self.presentation, self.seed, self.start_page)
+
     def on_mount(self) -> None:
         self.title = self.presentation.deck.title
         if self.review is not None:
             from tui.ui.screens.study import ReviewScreen
 
             self.push_screen(ReviewScreen(self.presentation, self.review, self.seed))
-            return
-        if self.study is not None:
+        elif self.study is not None:
             from tui.ui.screens.study import StudyScreen
 
             self.push_screen(StudyScreen(self.presentation, self.study, self.seed))
-            return
-        self.push_screen(PresenterScreen(self.presentation, self.seed, self.start_page))
-        if self.watch_path is not None:
+        elif self.watch_path is not None:
             self.run_worker(self.watch_deck(self.watch_path), name="live-reload", exclusive=True)
 
     @property

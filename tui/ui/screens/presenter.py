@@ -248,6 +248,10 @@ class PresenterScreen(StyledAtMount[None]):
     # -- which keys are live ---------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            # Keys typed while podium starts reach the screen before it has its widgets (it is
+            # the app's first screen, mounted as the app starts): they do nothing.
+            return False
         if not self.walk.pages:
             return action not in ("next", "previous", "first", "last", "goto", "start_quiz", "skip_quiz")
         on_quiz = self.page.kind == "quiz" and self.page.section in self.presentation.banks
