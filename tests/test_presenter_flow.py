@@ -218,6 +218,32 @@ async def test_tall_slide_scrolls(tmp_path: Path) -> None:
         assert view.scroll_y > 0
 
 
+async def test_a_page_that_fits_is_placed_without_a_second_layout(guide, monkeypatch) -> None:
+    """The first page fits the view: setting its scrollable size must not ask for a layout (a
+    second full frame right behind the first); a tall page still does, and then scrolls."""
+    from tui.ui.widgets.slide_view import SlideView
+
+    layouts = []
+    refresh = SlideView.refresh
+
+    def spy(self, *regions, **options):  # type: ignore[no-untyped-def]
+        if options.get("layout"):
+            layouts.append(self.virtual_size)
+        return refresh(self, *regions, **options)
+
+    monkeypatch.setattr(SlideView, "refresh", spy)
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.1)
+        view = app.screen.query_one(SlideView)
+        assert view.virtual_size == view.scrollable_content_region.size
+        assert view.max_scroll_y == 0
+        assert layouts == []
+        await pilot.resize_terminal(130, 44)
+        await pilot.pause(0.1)
+        assert view.virtual_size == view.scrollable_content_region.size == (126, 41)
+
+
 async def test_content_is_never_markup(tmp_path: Path) -> None:
     """Rich markup and escape codes in a deck are shown as text, never interpreted."""
     deck = write_deck(tmp_path, {

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.conftest import FakeClock, shown
+from tests.conftest import FakeClock, build_app, shown
 from tui.domain.channel import (
     PresenterState,
     channel_path,
@@ -106,3 +106,20 @@ def test_durations_and_pace() -> None:
     assert pace(300, 1200, 9, 20).verdict == "ahead by 5 min"
     assert pace(900, 1200, 9, 20).verdict == "behind by 5 min"
     assert pace(1500, 1200, 19, 20).verdict == "over time by 5 min"
+
+
+async def test_without_a_channel_the_presenter_publishes_nothing(guide, tmp_path: Path) -> None:
+    """With no speaker view to tell (or not yet: the CLI opens the channel once the whole deck
+    is loaded), a move builds no state to publish; with one, every move is told."""
+    for channel in (None, tmp_path / "channel.json"):
+        app = build_app(guide, channel=channel)
+        told = []
+        app.publish = told.append  # type: ignore[method-assign]
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.1)
+            await pilot.press("right", "right")
+            await pilot.pause(0.1)
+        if channel is None:
+            assert told == []
+        else:
+            assert [state.page for state in told][-1] == 2

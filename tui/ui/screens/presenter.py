@@ -149,6 +149,8 @@ class PresenterScreen(StyledAtMount[None]):
             self._prepare_neighbours(position)
 
     def _publish(self, position: Position, started: datetime | None) -> None:
+        if self.app.channel is None:  # type: ignore[attr-defined]
+            return  # no speaker view (or not yet: the CLI opens it once the whole deck is loaded)
         from tui.domain.channel import PresenterState
 
         self.app.publish(PresenterState(  # type: ignore[attr-defined]

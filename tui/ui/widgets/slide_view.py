@@ -244,8 +244,15 @@ class SlideView(ScrollView, can_focus=True):
         viewport = self.scrollable_content_region.height
         needed = len(self._image.lines) + self._image.margin
         height = max(needed, viewport)
-        if height != self.virtual_size.height or self.virtual_size.width != self.scrollable_content_region.width:
-            self.virtual_size = Size(self.scrollable_content_region.width, height)
+        size = Size(self.scrollable_content_region.width, height)
+        if size == self.virtual_size:
+            return
+        if height == viewport and self.virtual_size.height <= viewport and not self.scroll_offset.y:
+            # Nothing scrolls before or after (the first page, mostly): the same picture, so no
+            # layout and no second full frame right behind the first one.
+            self.set_reactive(SlideView.virtual_size, size)
+            return
+        self.virtual_size = size
 
     def _row(self, y: int, viewport: int) -> tuple[Strip, tuple[int, int]]:
         """The line at scrollable row `y` (the page centred in a view `viewport` rows high),
