@@ -64,3 +64,14 @@ def test_the_probe_does_see_textual_when_the_ui_is_imported() -> None:
     # Guards the guard: the same probe reports Textual when something does import it.
     loaded = imported_after("tui.domain.loader", "textual")
     assert "textual" in loaded
+
+
+def test_the_first_paint_imports_only_what_the_first_slide_needs() -> None:
+    """What the command line imports before the first frame (docs/performance.md): screens,
+    panels, the palette's provider, the speaker channel, quiz banks and the Markdown stack are
+    imported when first used, after the first slide is on screen."""
+    loaded = imported_after("tui.cli", "tui.cli.presenting", "tui.ui.app")
+    assert "tui.ui.screens.presenter" in loaded  # the probe really imported the presenter
+    later = ["tui.ui.screens.help", "tui.ui.widgets.notes_panel", "tui.ui.commands", "tui.ui.screens.quiz",
+             "tui.domain.channel", "tui.domain.quizbank", "tui.domain.loader", "rich.markdown"]
+    assert [name for name in later if name in loaded] == []

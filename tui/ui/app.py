@@ -13,18 +13,25 @@ from textual.screen import Screen
 
 from tui.domain.errors import PodiumError, Problem
 from tui.domain.presentation import Presentation
-from tui.ui.commands import DeckCommands
-from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.themes import PODIUM_THEMES
 
 if TYPE_CHECKING:  # imported where used: the first paint needs none of them
+    from textual.command import Provider
+
     from tui.domain.channel import PresenterState
     from tui.domain.learner import Learner
     from tui.domain.quizbank import Question
 
 DEFAULT_THEME = "podium-dark"
 DECK_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
+
+
+def deck_commands() -> type[Provider]:
+    """The deck's command palette provider, imported when the palette first opens."""
+    from tui.ui.commands import DeckCommands
+
+    return DeckCommands
 
 
 def deck_file_changed(_change: object, path: str) -> bool:
@@ -37,7 +44,7 @@ class PodiumApp(App[None]):
 
     CSS_PATH = ["styles/presenter.tcss", "styles/quiz.tcss"]
     TITLE = "podium"
-    COMMANDS = App.COMMANDS | {DeckCommands}
+    COMMANDS = App.COMMANDS | {deck_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
@@ -207,6 +214,8 @@ class PodiumApp(App[None]):
             self._learner.close()
 
     def action_help(self) -> None:
+        from tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

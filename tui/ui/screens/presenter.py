@@ -17,7 +17,6 @@ from tui.domain.presentation import Presentation
 from tui.domain.walk import Position, Walk, nearest
 from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.widgets.key_bar import KeyBar
-from tui.ui.widgets.notes_panel import NotesPanel
 from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
 from tui.ui.widgets.too_small import fit_screen
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from tui.domain.quizrun import QuizResult
+    from tui.ui.widgets.notes_panel import NotesPanel
 
 AFTER_FIRST_PAINT = 0.02
 """Seconds between painting the first page and preparing the rest of the deck."""
@@ -214,6 +214,8 @@ class PresenterScreen(StyledAtMount[None]):
 
     def notes_panel(self) -> NotesPanel:
         """The speaker notes panel, mounted beside the slide the first time it is needed."""
+        from tui.ui.widgets.notes_panel import NotesPanel
+
         found = self.query(NotesPanel)
         if found:
             return found.first()
