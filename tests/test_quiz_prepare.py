@@ -123,6 +123,28 @@ async def test_enter_shows_the_quiz_built_ahead() -> None:
         assert not prepared.screen.is_attached  # the quiz taken was removed, as usual
 
 
+async def test_the_quiz_styles_are_parsed_with_the_first_quiz_screen_and_style_it_ahead() -> None:
+    """quiz.tcss is the quiz and results screens' default CSS: not parsed before the first paint,
+    parsed when the first quiz is built ahead, and styling that screen before it is shown."""
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+
+        def quiz_sources() -> list[str]:
+            return [where for _path, where in app.stylesheet.source if where.startswith("QuizScreen")]
+
+        assert quiz_sources() == []
+        presenter = app.screen
+        presenter.go_to_page(quiz_page(presentation) - 1)
+        await settled(pilot)
+        prepared = quiz_flow._prepared[app].screen
+        assert quiz_sources() == ["QuizScreen.DEFAULT_CSS"]
+        assert not prepared.is_current
+        assert tuple(prepared.query_one("#quiz").styles.padding) == (1, 2, 1, 2)
+        assert prepared.answer_widget.styles.margin.top == 1
+
+
 async def test_key_bars_are_right_in_the_first_frame_of_a_prepared_quiz_and_back() -> None:
     """The quiz built ahead keeps its key bar current while hidden (its first frame must not show
     keys of a moment before its answer widget took focus); the presenter's bar, skipped while

@@ -42,7 +42,7 @@ def deck_file_changed(_change: object, path: str) -> bool:
 class PodiumApp(App[None]):
     """Presents one deck. Everything it shows comes from the `Presentation` it is given."""
 
-    CSS_PATH = ["styles/presenter.tcss", "styles/quiz.tcss"]
+    CSS_PATH = "styles/presenter.tcss"
     TITLE = "podium"
     COMMANDS = App.COMMANDS | {deck_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Callable, ClassVar, Literal, Protocol
 
 from rich.text import Text
@@ -87,8 +88,17 @@ class QuestionText(Static):
         return Text.assemble(header, "\n\n", (prompt, prompt_style), "\n\n", instructions)
 
 
+QUIZ_STYLES = (Path(__file__).resolve().parent.parent / "styles" / "quiz.tcss").read_text(encoding="utf-8")
+"""The quiz and results screens' styles. They are the screens' default CSS, not the app's: Textual
+then parses them when a quiz screen is first built (after the first paint, while the presenter
+shows a quiz page), and a new widget's default CSS is parsed alone, without restyling every node as
+a screen's CSS_PATH would (docs/performance.md)."""
+
+
 class QuizScreen(StyledAtMount[QuizResult]):
     """Asks the questions of one `QuizRun` and dismisses with its result."""
+
+    DEFAULT_CSS = QUIZ_STYLES
 
     BINDINGS = [
         # Not priority: the answer widget reads Enter first (a text box submits, a list picks), so

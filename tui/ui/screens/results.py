@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.domain.quizrun import QuizResult, response_text
-from tui.ui.screens.quiz import VERDICT_TEXT, points_text
+from tui.ui.screens.quiz import QUIZ_STYLES, VERDICT_TEXT, points_text
 from tui.ui.widgets.key_bar import KeyBar
 
 
@@ -26,6 +26,8 @@ def score_line(result: QuizResult) -> Text:
 
 class ResultsScreen(Screen[None]):
     """Shown after a section's quiz; any continue key goes on to the next section."""
+
+    DEFAULT_CSS = QUIZ_STYLES
 
     BINDINGS = [
         Binding("enter,right,space,pagedown,escape", "close", "Continue", priority=True),
