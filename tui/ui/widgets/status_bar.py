@@ -133,9 +133,7 @@ class StatusBar(OneLine):
 
     def render(self) -> Text:
         """The line as Rich text (what `render_line` draws)."""
-        return self.line(self.size.width)
-
-    def line(self, width: int) -> Text:
+        width = self.size.width
         style = self.component_style
         total = self.total or "…"  # 0: the deck is still loading
         count = f" go to {self.typed}_ of {total} " if self.typed else f" {self.number}/{total} "
