@@ -145,13 +145,12 @@ class QuizScreen(StyledAtMount[QuizResult]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        answers = self.query("#answer")
-        if not answers:
+        if not self.query("#answer"):
             # A quiz built ahead and discarded while it was still mounting (the deck was reloaded,
             # or the presenter moved on): its widgets are already being removed.
             return
         self.fit(self.size.width, self.size.height)
-        answers.first().focus()
+        self.focus_answer()
 
     def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
         self.fit(event.size.width, event.size.height)
@@ -164,10 +163,10 @@ class QuizScreen(StyledAtMount[QuizResult]):
 
     def fit(self, width: int, height: int) -> None:
         if fit_screen(self, width, height):
-            self.call_after_refresh(self.refocus)
+            self.call_after_refresh(self.focus_answer)  # it lost the focus while hidden
 
-    def refocus(self) -> None:
-        """Give the focus back to the answer (it lost it while the terminal was too small)."""
+    def focus_answer(self) -> None:
+        """Give the answer the focus (if the screen still has one)."""
         answers = self.query("#answer")
         if answers:
             answers.first().focus()
