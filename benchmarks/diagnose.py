@@ -22,7 +22,7 @@ from pathlib import Path
 
 from benchmarks import run as bench
 from benchmarks.decks import plan
-from benchmarks.pty_session import Session
+from benchmarks.pty_session import Session, stamp_promptly
 
 REPO = bench.REPO
 PATCHES = Path(__file__).resolve().parent / "patches"
@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     profile.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "podium-profiles"))
     profile.add_argument("--patch", action="append", default=[], help="profile with a candidate patch applied")
     args = parser.parse_args(argv)
+    stamp_promptly()
     {"imports": cmd_imports, "phases": cmd_phases, "profile": cmd_profile}[args.command](args)
     return 0
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.decks import Expect, generate_bank_deck, generate_deck, plan
-from benchmarks.pty_session import ROWS, Session, Timeout
+from benchmarks.pty_session import ROWS, Session, Timeout, stamp_promptly
 
 REPO = Path(__file__).resolve().parent.parent
 BASELINE_APP = Path(__file__).resolve().parent / "baseline_app.py"
@@ -503,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="a Python file run in every podium process first (monkeypatch a candidate "
                              "change without editing tui/); repeatable")
     args = parser.parse_args(argv)
+    stamp_promptly()
     PATCHES[:] = [str(Path(patch).resolve()) for patch in args.patch]
     runs = 1 if args.quick else max(1, args.runs)
     if args.quick:
