@@ -178,6 +178,41 @@ async def test_key_bars_are_right_in_the_first_frame_of_a_prepared_quiz_and_back
         assert [hint.key for hint in presenter_bar.hints] != on_quiz_page
 
 
+async def test_the_key_bar_of_the_shown_screen_follows_the_frame(monkeypatch) -> None:
+    """A key's frame is written before the bar looks at the keys: moving onto the quiz page
+    draws the page first, and the bar gains Enter right after (docs/performance.md)."""
+    from tui.ui.widgets.key_bar import KeyBar
+
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, start=quiz_page(presentation) - 1)
+    events: list[str] = []
+    display = type(app)._display
+
+    def logged_display(self, screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None:
+            events.append("frame")
+        return display(self, screen, renderable)
+
+    take = KeyBar.take_bindings
+
+    def logged_take(self, screen):  # type: ignore[no-untyped-def]
+        if screen is app.screen:
+            events.append("keys")
+        return take(self, screen)
+
+    monkeypatch.setattr(type(app), "_display", logged_display)
+    monkeypatch.setattr(KeyBar, "take_bindings", logged_take)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        bar = app.screen.query_one(KeyBar)
+        assert "enter" not in [hint.key for hint in bar.hints]
+        events.clear()
+        await pilot.press("right")
+        await wait_until(pilot, lambda: "enter" in [hint.key for hint in bar.hints])
+        assert app.screen.page.kind == "quiz"
+        assert "keys" in events and events[0] == "frame"
+
+
 async def test_the_first_question_is_timed_from_when_it_is_seen(monkeypatch) -> None:
     now = [1000.0]
 

@@ -56,6 +56,7 @@ class KeyBar(OneLine):
         self.hints: tuple[Hint, ...] = ()
         self.palette: Hint | None = None
         self._spans: list[tuple[int, int, Hint]] = []
+        self._catching_up = False
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -70,9 +71,21 @@ class KeyBar(OneLine):
         the top screen) is skipped: Textual refreshes its bindings again when it is resumed, and
         that is when the bar is brought up to date. Pushing a quiz screen then does not rebuild
         the presenter's bar. A screen built ahead, not in the stack yet, keeps its bar current, so
-        that it is right in the screen's first frame."""
-        if screen is self.app.screen or screen not in self.app.screen_stack:
+        that it is right in the screen's first frame.
+
+        On the screen being shown, the bar catches up right after the next frame: what a key did
+        reaches the terminal first, and a change of keys (rare: the quiz page adds Enter) follows
+        a frame later."""
+        if screen is self.app.screen:
+            if not self._catching_up:
+                self._catching_up = True
+                self.call_after_refresh(self._catch_up, screen)
+        elif screen not in self.app.screen_stack:
             self.take_bindings(screen)
+
+    def _catch_up(self, screen: Screen[object]) -> None:
+        self._catching_up = False
+        self.take_bindings(screen)
 
     def take_bindings(self, screen: Screen[object]) -> None:
         """Take the screen's live bindings; repaint only when what is shown changes."""
