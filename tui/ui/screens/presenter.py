@@ -15,6 +15,7 @@ from textual.reactive import reactive
 
 from tui.domain.presentation import Presentation
 from tui.domain.walk import Position, Walk, nearest
+from tui.ui.after_frame import after_frame
 from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.slide_view import SlideView
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
 AFTER_FIRST_PAINT = 0.02
 """Seconds between painting the first page and preparing the rest of the deck."""
-AFTER_FRAME = 0.003
-"""Seconds between a move's frame and the work that can wait for it to be written."""
 NEXT_KEYS = "right,space,l,n,pagedown"
 PREVIOUS_KEYS = "left,h,p,pageup,backspace"
 
@@ -136,12 +135,8 @@ class PresenterScreen(StyledAtMount[None]):
             status.start_clock()
         self._refresh_keys()
         # Telling the speaker view (a file it polls) and drawing the next pages wait until the
-        # slide is on screen: the frame is written by the driver's writer thread, which needs
-        # the interpreter for a moment (run at once, this work delayed the write by ~1 ms).
-        self.call_after_refresh(self._frame_handed_over, position, status.started)
-
-    def _frame_handed_over(self, position: Position, started: datetime | None) -> None:
-        self.set_timer(AFTER_FRAME, partial(self._after_frame, position, started))
+        # slide is on its way to the terminal.
+        after_frame(self, partial(self._after_frame, position, status.started))
 
     def _after_frame(self, position: Position, started: datetime | None) -> None:
         self._publish(position, started)

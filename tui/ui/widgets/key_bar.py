@@ -8,12 +8,14 @@ or whether they are live, change (a `OneLine`). Clicking a key presses it, as wi
 
 from __future__ import annotations
 
+from functools import partial
 from typing import NamedTuple
 
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
 
+from tui.ui.after_frame import after_frame
 from tui.ui.widgets.one_line import OneLine
 
 
@@ -73,13 +75,13 @@ class KeyBar(OneLine):
         the presenter's bar. A screen built ahead, not in the stack yet, keeps its bar current, so
         that it is right in the screen's first frame.
 
-        On the screen being shown, the bar catches up right after the next frame: what a key did
+        On the screen being shown, the bar catches up just after the next frame (`after_frame`): what a key did
         reaches the terminal first, and a change of keys (rare: the quiz page adds Enter) follows
         a frame later."""
         if screen is self.app.screen:
             if not self._catching_up:
                 self._catching_up = True
-                self.call_after_refresh(self._catch_up, screen)
+                after_frame(self, partial(self._catch_up, screen))
         elif screen not in self.app.screen_stack:
             self.take_bindings(screen)
 
