@@ -103,7 +103,7 @@ def start(history: History, deck: Presentation, run: QuizRun, section: int = 0) 
 def test_deck_key_ignores_where_the_deck_lives(deck: Presentation, tmp_path: Path) -> None:
     copy = shutil.copytree(EVERY_TYPE, tmp_path / "elsewhere" / "deck")
     assert deck_key(load_presentation(copy).deck) == deck_key(deck.deck)
-    retitled = replace(deck.deck, info=replace(deck.deck.info, title="Another title"))
+    retitled = deck.deck._replace(info=deck.deck.info._replace(title="Another title"))
     assert deck_key(retitled) != deck_key(deck.deck)
     assert len(deck_key(deck.deck)) == 16
 

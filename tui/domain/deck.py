@@ -1,16 +1,24 @@
-"""The deck model: a deck holds sections, a section holds slides. Frozen plain data."""
+"""The deck model: a deck holds sections, a section holds slides. Frozen plain data.
+
+Named tuples rather than frozen dataclasses: as immutable, and far cheaper to define, which counts
+because this module is imported before the first slide is painted (docs/performance.md). Their
+mappings are read-only views, so a shared default cannot be changed by accident.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
-from tui.domain.errors import Problem
+if TYPE_CHECKING:
+    from tui.domain.errors import Problem
+
+NOTHING: Mapping[Any, Any] = MappingProxyType({})
+"""The empty, read-only default of every mapping field."""
 
 
-@dataclass(frozen=True)
-class Slide:
+class Slide(NamedTuple):
     """One slide: its Markdown revealed in steps (one per pause), and its speaker notes."""
 
     steps: tuple[str, ...]
@@ -26,8 +34,7 @@ class Slide:
         return self.steps[-1]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One Markdown file of a deck: its slides, takeaways and quiz bank."""
 
     title: str
@@ -39,12 +46,11 @@ class Section:
     """The file as shown to the user in messages."""
     quiz_disabled: bool = False
     """True when the front matter says `quiz: false`: no quiz, on purpose."""
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    extra: Mapping[str, Any] = NOTHING
     """Front matter keys podium does not use, kept for other tools."""
 
 
-@dataclass(frozen=True)
-class DeckInfo:
+class DeckInfo(NamedTuple):
     """What `deck.yaml` (or a single file's front matter) says about the whole deck."""
 
     title: str = ""
@@ -57,12 +63,11 @@ class DeckInfo:
     """Whether the deck opens on a generated title slide (it does when a title is given)."""
     source: str = ""
     """The file the information came from (deck.yaml or a single file), as shown in messages."""
-    where: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+    where: Mapping[str, tuple[int, int]] = NOTHING
     """Line and column of each key given, for messages about its value."""
 
 
-@dataclass(frozen=True)
-class Deck:
+class Deck(NamedTuple):
     """A loaded deck. `warnings` are problems that do not stop it being presented."""
 
     info: DeckInfo

@@ -6,7 +6,6 @@ Every problem in every file is collected, then raised together as one `PodiumErr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -240,7 +239,7 @@ def load_deck(path: Path) -> Deck:
         sections.append(section)
     log.raise_if_errors()
     if not info.title:
-        info = replace(info, title=_pretty(root.resolve().name), title_slide=False)
+        info = info._replace(title=_pretty(root.resolve().name), title_slide=False)
     return Deck(info=info, sections=tuple(sections), root=root, warnings=tuple(log.warnings))
 
 
@@ -264,5 +263,5 @@ def _load_single_file(path: Path, log: ProblemLog) -> Deck:
     # A single file's own front matter title names the deck, so no separate title slide is
     # needed unless the front matter gives one.
     if not info.title:
-        info = replace(info, title=section.title, title_slide=False)
+        info = info._replace(title=section.title, title_slide=False)
     return Deck(info=info, sections=(section,), root=root, warnings=tuple(log.warnings))

@@ -8,7 +8,6 @@ The opening is only a head start: the full load still reports every problem, and
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from tui.domain.deck import Deck, DeckInfo
@@ -71,8 +70,8 @@ def _opening_with_yaml(path: Path) -> Deck | None:
             if not files or not inside(path, files[0]):
                 return None
             section, _ = load_section(files[0], path, log, path / "quizzes")
-            sections = (replace(section, takeaways=(), quiz_path=None),)
-            info = replace(info, title=_pretty(path.resolve().name), title_slide=False)
+            sections = (section._replace(takeaways=(), quiz_path=None),)
+            info = info._replace(title=_pretty(path.resolve().name), title_slide=False)
     except PodiumError:
         return None
     if log.errors:

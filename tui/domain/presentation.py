@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping, NamedTuple
 
-from tui.domain.deck import Deck
+from tui.domain.deck import NOTHING, Deck
 
 if TYPE_CHECKING:
     from tui.domain.errors import Problem
     from tui.domain.quizbank import QuizBank
 
 
-@dataclass(frozen=True)
-class Presentation:
-    """A deck with its banks, keyed by section index."""
+class Presentation(NamedTuple):
+    """A deck with its banks, keyed by section index (a named tuple, as the deck's parts are)."""
 
     deck: Deck
-    banks: dict[int, QuizBank] = field(default_factory=dict)
+    banks: Mapping[int, QuizBank] = NOTHING
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
