@@ -73,5 +73,6 @@ def test_the_first_paint_imports_only_what_the_first_slide_needs() -> None:
     loaded = imported_after("tui.cli", "tui.cli.presenting", "tui.ui.app")
     assert "tui.ui.screens.presenter" in loaded  # the probe really imported the presenter
     later = ["tui.ui.screens.help", "tui.ui.widgets.notes_panel", "tui.ui.commands", "tui.ui.screens.quiz",
-             "tui.domain.channel", "tui.domain.quizbank", "tui.domain.loader", "rich.markdown"]
+             "tui.domain.channel", "tui.domain.quizbank", "tui.domain.loader", "rich.markdown",
+             "tui.cli.authoring"]
     assert [name for name in later if name in loaded] == []

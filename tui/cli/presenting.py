@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Sequence
 
 from tui import __version__
-from tui.cli.authoring import _theme_problems
 from tui.cli.common import (
     EPILOG,
     EXIT_OK,
@@ -139,6 +138,8 @@ def run_present(argv: Sequence[str]) -> int:
 
     info = presentation.deck.info
     if not args.theme and info.theme and not info.source.endswith("deck.yaml"):
+        from tui.cli.authoring import _theme_problems
+
         problems = _theme_problems(presentation)
         if problems:  # another tool's theme name in a Markdown file: use podium's default
             print(problems[0].describe(), file=sys.stderr)

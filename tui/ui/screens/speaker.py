@@ -24,7 +24,7 @@ from tui.domain.loader import Presentation
 from tui.domain.walk import Walk
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.status_bar import elapsed_text
-from tui.ui.widgets.too_small import TooSmall, too_small
+from tui.ui.widgets.too_small import too_small, too_small_notice
 
 POLL_SECONDS = 0.2
 
@@ -59,7 +59,7 @@ class SpeakerScreen(Screen[None]):
             yield Static("", id="speaker-clock", markup=False)
             yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="speaker-pace-bar")
             yield Static("", id="speaker-pace", markup=False)
-        yield TooSmall()
+        yield too_small_notice()
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -14,15 +14,11 @@ def too_small(width: int, height: int) -> bool:
     return width < MIN_WIDTH or height < MIN_HEIGHT
 
 
-class TooSmall(Static):
-    """A short notice that takes the place of a screen's content in a tiny terminal."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            f"Terminal too small.\nPodium needs {MIN_WIDTH}x{MIN_HEIGHT} or more.",
-            id="too-small",
-            markup=False,
-        )
+def too_small_notice() -> Static:
+    """A short notice that takes the place of a screen's content in a tiny terminal (`#too-small`;
+    a plain `Static`: a widget class of its own costs its definition before the first paint)."""
+    return Static(f"Terminal too small.\nPodium needs {MIN_WIDTH}x{MIN_HEIGHT} or more.",
+                  id="too-small", markup=False)
 
 
 def fit_screen(screen: Screen[object], width: int, height: int, *, after: str | None = None) -> bool:
@@ -34,7 +30,7 @@ def fit_screen(screen: Screen[object], width: int, height: int, *, after: str | 
     """
     small = too_small(width, height)
     if small and not screen.query("#too-small"):
-        screen.mount(TooSmall(), after=after)
+        screen.mount(too_small_notice(), after=after)
     was_small = screen.has_class("-too-small")
     screen.set_class(small, "-too-small")
     return was_small and not small
