@@ -304,6 +304,32 @@ def test_the_presenter_is_the_first_screen_and_keys_typed_while_it_mounts_do_not
     assert seen["moved"].page == 3  # and keys work once it is mounted
 
 
+def test_the_first_frame_shows_the_presenters_keys(guide, monkeypatch) -> None:
+    """The key bar is drawn right in the presenter's first frame: it takes the keys at once
+    before it is on screen, and only once it is does it catch up after frames."""
+    from tui.ui.widgets.key_bar import KeyBar
+
+    app = build_app(guide, start=3)
+    frames: list[list[str]] = []
+    display = type(app)._display
+
+    def logged_display(self, screen, renderable):  # type: ignore[no-untyped-def]
+        if renderable is not None and isinstance(screen, PresenterScreen):
+            frames.append([hint.key for hint in screen.query_one(KeyBar).hints])
+        return display(self, screen, renderable)
+
+    monkeypatch.setattr(type(app), "_display", logged_display)
+
+    async def at_start(pilot) -> None:
+        await pilot.pause(0.2)
+        pilot.app.exit()
+
+    app.run(headless=True, auto_pilot=at_start, size=(120, 40))
+    assert frames, "no frame was drawn"
+    assert {"left", "right", "tab", "s", "q"} <= set(frames[0])
+    assert frames[0] == frames[-1]
+
+
 async def test_the_next_and_previous_pages_are_drawn_ahead_so_a_move_renders_nothing(guide) -> None:
     """After each frame the presenter draws the pages a key away (a moment later, once the frame
     is written): the next move only shows lines already drawn."""

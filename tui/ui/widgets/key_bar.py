@@ -75,14 +75,15 @@ class KeyBar(OneLine):
         the presenter's bar. A screen built ahead, not in the stack yet, keeps its bar current, so
         that it is right in the screen's first frame.
 
-        On the screen being shown, the bar catches up just after the next frame (`after_frame`): what a key did
-        reaches the terminal first, and a change of keys (rare: the quiz page adds Enter) follows
-        a frame later."""
-        if screen is self.app.screen:
+        On the screen being shown, once the bar is on screen, it catches up just after the next
+        frame (`after_frame`): what a key did reaches the terminal first, and a change of keys
+        (rare: the quiz page adds Enter) follows a frame later. A bar not drawn yet (the
+        presenter's, as the app starts) takes the keys at once, so its first frame is right."""
+        if screen is self.app.screen and self.drawn:
             if not self._catching_up:
                 self._catching_up = True
                 after_frame(self, partial(self._catch_up, screen))
-        elif screen not in self.app.screen_stack:
+        elif screen is self.app.screen or screen not in self.app.screen_stack:
             self.take_bindings(screen)
 
     def _catch_up(self, screen: Screen[object]) -> None:

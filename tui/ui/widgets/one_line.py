@@ -33,6 +33,11 @@ class OneLine(Widget):
     def render(self) -> Text:
         raise NotImplementedError
 
+    @property
+    def drawn(self) -> bool:
+        """Whether the line has been drawn (since the last change of styles)."""
+        return self._strip is not None
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
