@@ -330,6 +330,38 @@ def test_the_first_frame_shows_the_presenters_keys(guide, monkeypatch) -> None:
     assert frames[0] == frames[-1]
 
 
+async def test_a_resize_to_the_size_it_has_lays_nothing_out_and_a_real_one_does(guide, monkeypatch) -> None:
+    """Textual lays a screen out again for every Resize, and a start-up brings several of the
+    same size right after the first frame; the presenter drops those, and still follows a real
+    change of size."""
+    from textual import events
+    from textual.geometry import Size
+    from textual.screen import Screen
+
+    from tui.ui.widgets.status_bar import StatusBar
+
+    layouts: list[object] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        layouts.append(args)
+        return refresh_layout(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = build_app(guide, start=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        layouts.clear()
+        app.screen.post_message(events.Resize(Size(120, 40), Size(120, 40)))
+        await pilot.pause(0.1)
+        assert layouts == []
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause(0.2)
+        assert layouts
+        assert app.screen.query_one(StatusBar).size.width == 90
+        assert app.screen.outer_size == Size(90, 30)
+
+
 async def test_the_next_and_previous_pages_are_drawn_ahead_so_a_move_renders_nothing(guide) -> None:
     """After each frame the presenter draws the pages a key away (a moment later, once the frame
     is written): the next move only shows lines already drawn."""
