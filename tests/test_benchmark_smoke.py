@@ -28,7 +28,7 @@ def test_quick_benchmark_reports_every_metric(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     completed = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--quick", "--out", str(out)],
-        cwd=REPO, capture_output=True, text=True, timeout=85, check=False,
+        cwd=REPO, capture_output=True, text=True, timeout=150, check=False,
     )
     assert completed.returncode == 0, completed.stderr[-4000:]
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -55,6 +55,15 @@ def test_quick_benchmark_reports_every_metric(tmp_path: Path) -> None:
     for name in ("guide", "deck-100", "bank-1000"):
         assert summary[name]["idle_slide_cpu_pct"]["median"] >= 0
         assert summary[name]["ambiguous_probes"] == 0, f"{name}: a probe was on screen before its key"
+
+    # Every scenario ran beside its own baseline, and its first paint was timed again in a launch
+    # of its own, beside one of the baseline's.
+    row = data["rounds"][0]
+    assert set(row["baselines"]) == {"guide", "deck-100", "bank-1000"}
+    for name in ("guide", "deck-100", "bank-1000"):
+        assert len(row[name]["first_paint_more"]) == 1 and len(row["baselines"][name]["first_frame_more"]) == 1
+        assert all(positive(value) for pair in row[name]["first_paint_more"] for value in pair)
+    assert summary["guide"]["first_paint_s"]["n"] == 2 and summary["baseline"]["first_frame_s"]["n"] == 6
 
     targets = data["targets"]
     assert targets and all(isinstance(row["met"], bool) for row in targets)
