@@ -1,8 +1,8 @@
 """The deck model: a deck holds sections, a section holds slides. Frozen plain data.
 
 Named tuples rather than frozen dataclasses: as immutable, and far cheaper to define, which counts
-because this module is imported before the first slide is painted (docs/performance.md). Their
-mappings are read-only views, so a shared default cannot be changed by accident.
+because this module is imported before the first slide is painted (docs/performance.md). A
+mapping field's default is one shared, read-only empty view, so it cannot be changed by accident.
 """
 
 from __future__ import annotations
