@@ -340,16 +340,12 @@ def one_round(chosen: list[dict[str, Any]], env: dict[str, str], work: Path, qui
     return row
 
 
-def first_frames(base: dict[str, Any]) -> tuple[list[float], list[float]]:
-    """The baseline's first frames in one run beside a scenario: (seconds, CPU seconds)."""
-    more = base.get("first_frame_more", [])
-    return [base["first_frame_s"], *(w for w, _ in more)], [base["first_frame_cpu_s"], *(c for _, c in more)]
-
-
-def first_paints(got: dict[str, Any]) -> tuple[list[float], list[float]]:
-    """A scenario's first paints in one round: (seconds, CPU seconds)."""
-    more = got.get("first_paint_more", [])
-    return [got["first_paint_s"], *(w for w, _ in more)], [got["first_paint_cpu_s"], *(c for _, c in more)]
+def launches(result: dict[str, Any], name: str) -> tuple[list[float], list[float]]:
+    """Every launch's time to its first frame in one run beside a scenario, or in one round of a
+    scenario (`name`: "first_frame" for the baseline, "first_paint" for podium): (seconds, CPU
+    seconds)."""
+    more = result.get(f"{name}_more", [])
+    return [result[f"{name}_s"], *(w for w, _ in more)], [result[f"{name}_cpu_s"], *(c for _, c in more)]
 
 
 # -- summarising ---------------------------------------------------------------------------------
@@ -357,8 +353,8 @@ def first_paints(got: dict[str, Any]) -> tuple[list[float], list[float]]:
 def per_round_ratios(row: dict[str, Any], name: str) -> dict[str, float | None]:
     base, got = row.get("baselines", {}).get(name, row["baseline"]), row[name]
     changes = base["text_change_s"]
-    frames, frames_cpu = first_frames(base)
-    paints, paints_cpu = first_paints(got)
+    frames, frames_cpu = launches(base, "first_frame")
+    paints, paints_cpu = launches(got, "first_paint")
     first_frame = median(frames)
     ratios: dict[str, float | None] = {
         "first_paint": ratio(median(paints), first_frame),
@@ -391,8 +387,8 @@ def per_round_ratios(row: dict[str, Any], name: str) -> dict[str, float | None]:
 def summarise(rounds: list[dict[str, Any]], names: list[str]) -> dict[str, Any]:
     base = [b for row in rounds for b in row.get("baselines", {"": row["baseline"]}).values()]
     out: dict[str, Any] = {"baseline": {
-        "first_frame_s": summary([s for b in base for s in first_frames(b)[0]]),
-        "first_frame_cpu_s": summary([s for b in base for s in first_frames(b)[1]]),
+        "first_frame_s": summary([s for b in base for s in launches(b, "first_frame")[0]]),
+        "first_frame_cpu_s": summary([s for b in base for s in launches(b, "first_frame")[1]]),
         "change_cpu_mean_s": summary([statistics.fmean(b["change_cpu_s"]) for b in base]),
         "text_change_s": summary([s for b in base for s in b["text_change_s"]]),
         "settled_s": summary([s for b in base for s in b["settled_s"]]),
@@ -404,8 +400,8 @@ def summarise(rounds: list[dict[str, Any]], names: list[str]) -> dict[str, Any]:
     for name in names:
         got = [row[name] for row in rounds]
         scenario: dict[str, Any] = {
-            "first_paint_s": summary([s for g in got for s in first_paints(g)[0]]),
-            "first_paint_cpu_s": summary([s for g in got for s in first_paints(g)[1]]),
+            "first_paint_s": summary([s for g in got for s in launches(g, "first_paint")[0]]),
+            "first_paint_cpu_s": summary([s for g in got for s in launches(g, "first_paint")[1]]),
             "deck_ready_s": summary([g["deck_ready_s"] for g in got]),
             "move_cpu_mean_s": summary([statistics.fmean(g["move_cpu_s"]) for g in got]),
             "quit_s": summary([g["quit_s"] for g in got]),
