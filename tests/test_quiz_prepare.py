@@ -7,6 +7,7 @@ changes it, `test_start_hidden_mounts_lays_out_and_draws_off_screen` fails.
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from tui.ui.screens import quiz as quiz_module
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen
 from tui.ui.screens.resume import ResumeScreen
+from tui.ui.screens.styled_at_mount import StyledAtMount
 
 EVERY_TYPE = FIXTURES / "every-type"
 
@@ -95,6 +97,77 @@ async def test_start_hidden_mounts_lays_out_and_draws_off_screen() -> None:
         assert "probe&#160;text" in app.export_screenshot()
 
 
+class DrawnProbe(StyledAtMount[None]):
+    """A screen as the quiz's, opaque unless told otherwise."""
+
+    DEFAULT_CSS = """
+    DrawnProbe { background: $surface; }
+    DrawnProbe.see-through { background: $surface 50%; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("drawn probe", id="probe-text")
+
+
+class FrameLog:
+    """Every frame handed to the driver, and every `ScreenSuspend` handled, in order."""
+
+    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        self.entries: list[tuple[str, Screen[object], object]] = []
+        display = App._display
+        suspend = Screen._on_screen_suspend
+
+        def logged_display(app, screen, renderable):  # type: ignore[no-untyped-def]
+            if renderable is not None:
+                self.entries.append(("frame", screen, renderable))
+            return display(app, screen, renderable)
+
+        def logged_suspend(screen):  # type: ignore[no-untyped-def]
+            self.entries.append(("suspend", screen, None))
+            return suspend(screen)
+
+        monkeypatch.setattr(App, "_display", logged_display)
+        monkeypatch.setattr(Screen, "_on_screen_suspend", logged_suspend)
+
+    def frames(self, screen: Screen[object]) -> list[object]:
+        return [renderable for kind, shown_on, renderable in self.entries
+                if kind == "frame" and shown_on is screen]
+
+
+@pytest.mark.parametrize("see_through", [False, True])
+async def test_draw_pushed_draws_an_opaque_screen_at_once_and_once(monkeypatch, see_through: bool) -> None:
+    """`draw_pushed` hands the whole frame of a screen prepared off screen to the driver before
+    Textual's messages about the push are handled, and that is the screen's only frame. A screen
+    the one below shows through is left to Textual."""
+    log = FrameLog(monkeypatch)
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        base = app.screen
+        screen = DrawnProbe(classes="see-through" if see_through else "")
+        quiz_flow.start_hidden(app, screen)
+        await pilot.pause(0.3)
+        log.entries.clear()
+        app.push_screen(screen)
+        quiz_flow.draw_pushed(app, screen)
+        drawn_at_once = [kind for kind, *_ in log.entries]
+        await pilot.pause(0.2)
+        assert app.screen is screen and screen.shown
+        assert screen.drawn_on_push is not see_through
+        frames = log.frames(screen)
+        assert len(frames) == 1
+        if see_through:
+            assert drawn_at_once == []
+        else:
+            assert drawn_at_once == ["frame"]
+            assert [kind for kind, *_ in log.entries] == ["frame", "suspend"]
+            assert ("suspend", base, None) in log.entries
+        # A later change repaints as usual.
+        screen.query_one("#probe-text", Static).update("changed")
+        await pilot.pause(0.1)
+        assert len(log.frames(screen)) == 2
+        assert "changed" in app.export_screenshot()
+
+
 # -- the presenter's quiz --------------------------------------------------------------------------
 
 async def test_enter_shows_the_quiz_built_ahead() -> None:
@@ -121,6 +194,39 @@ async def test_enter_shows_the_quiz_built_ahead() -> None:
         await settled(pilot)
         assert quiz_flow._prepared[app].section == 1
         assert not prepared.screen.is_attached  # the quiz taken was removed, as usual
+
+
+async def test_enter_writes_the_quiz_built_ahead_in_one_frame_from_its_own_handler(monkeypatch) -> None:
+    """Enter hands the prepared quiz's whole frame to the driver before the presenter is told it
+    is covered, as the frame Textual itself draws of the screen as it stands, and no second frame
+    follows; back on the presenter, it is drawn whole again (docs/performance.md)."""
+    from textual._compositor import LayoutUpdate
+
+    log = FrameLog(monkeypatch)
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        presenter = app.screen
+        prepared = quiz_flow._prepared[app].screen
+        log.entries.clear()
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.screen is prepared and prepared.drawn_on_push
+        assert [kind for kind, *_ in log.entries] == ["frame", "suspend"]
+        (frame,) = log.frames(prepared)
+        assert isinstance(frame, LayoutUpdate)
+        written = frame.render_segments(app.console)
+        again = prepared._compositor.render_update(full=True)
+        assert written == again.render_segments(app.console)
+        assert "question 1 of 6" in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", written)
+        log.entries.clear()
+        await pilot.press("escape")  # leave: the results
+        await pilot.pause()
+        await pilot.press("enter")  # close them: back on the presenter
+        await pilot.pause(0.2)
+        assert app.screen is presenter
+        assert any(isinstance(frame, LayoutUpdate) for frame in log.frames(presenter))
 
 
 async def test_the_quiz_styles_are_parsed_with_the_first_quiz_screen_and_style_it_ahead() -> None:

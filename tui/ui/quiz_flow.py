@@ -18,6 +18,8 @@ from textual.app import App
 from textual.screen import Screen
 
 from tui.domain.quizrun import QuizResult, QuizRun
+from tui.ui.after_frame import hand_to_writer
+from tui.ui.screens.styled_at_mount import StyledAtMount
 
 if TYPE_CHECKING:
     from tui.domain.learner import Learner
@@ -93,6 +95,46 @@ def start_hidden(app: App, screen: Screen[object]) -> None:
             screen.set_timer(SETTLE_INTERVAL, lambda: settle(rounds - 1))
 
     screen.set_timer(SETTLE_INTERVAL, lambda: settle(SETTLE_ROUNDS))
+
+
+def draw_pushed(app: App, screen: Screen[object]) -> None:
+    """Write the whole frame of `screen`, prepared by `start_hidden` and just pushed, at once.
+
+    Left to Textual, the frame would wait for a round of messages first (`ScreenSuspend` to the
+    screen below, `ScreenResume` to this one, a tick of its update timer): ~1.3 ms in process,
+    against ~0.9 ms to draw it (docs/performance.md, "First question"). The screen is drawn as
+    its update timer would draw it, the writer thread is let start on it before those messages
+    are handled, and `StyledAtMount` then skips the repaint of the whole screen that its first
+    `ScreenResume` asks for. Private API as in `start_hidden`; if the screen is not ready to be
+    drawn as it stands (a resize meanwhile, a layout pending, a screen below showing through),
+    or a Textual without it, Textual draws it as usual.
+    """
+    if not isinstance(screen, StyledAtMount) or screen.shown:
+        return
+    try:
+        if (app.screen is not screen or app._batch_count or screen._layout_required
+                or screen._size != app.size or screen.styles.background.a < 1):
+            return
+        for below in app._background_screens:
+            # Textual repaints the screen a pushed one covers (`push_screen` refreshes it) and
+            # passes the repaint up to the screen on top, in case it shows through: a second
+            # frame of the same text right after this one. An opaque screen shows none of it,
+            # and the screen below repaints itself whole when it is shown again.
+            below._repaint_required = False
+            below._dirty_widgets.clear()
+        dirty = set(screen._dirty_widgets)
+        if screen._repaint_required:
+            dirty.add(screen)
+        screen._compositor.update_widgets(dirty)
+        update = screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+        app._display(screen, update)
+        hand_to_writer()
+        screen._dirty_widgets.clear()
+        screen._repaint_required = False
+        app._update_mouse_over(screen)
+    except (AttributeError, TypeError):
+        return
+    screen.drawn_on_push = True
 
 
 SETTLE_INTERVAL = 0.01
@@ -177,6 +219,7 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
     if left is None and prepared is not None and prepared.fits(presentation, learner, section, seed):
         del _prepared[app]
         show(prepared.screen)
+        draw_pushed(app, prepared.screen)
         return
     _discard(app)
 

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from textual import events
+from textual.geometry import Region
 from textual.screen import Screen, ScreenResultType
 
 
@@ -17,9 +20,15 @@ class StyledAtMount(Screen[ScreenResultType]):
     A `Resize` to the size the screen already has is dropped: Textual lays the whole screen out
     again for each one, and a start-up brings several right after the first frame (the app's,
     the driver's, the first layout's own), which kept the interpreter from the thread writing
-    that frame to the terminal. A real change of size passes, as does the first one."""
+    that frame to the terminal. A real change of size passes, as does the first one.
+
+    A screen whose whole frame was written as it was pushed (`drawn_on_push`, set by
+    `quiz_flow.draw_pushed`) skips the repaint of the whole screen that Textual's first
+    `ScreenResume` asks for: it would draw and write the same frame a second time."""
 
     shown = False
+    drawn_on_push = False
+    _resuming_drawn = False
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Resize) and self.is_mounted and event.size == self.outer_size:
@@ -28,6 +37,16 @@ class StyledAtMount(Screen[ScreenResultType]):
         first = isinstance(event, events.ScreenResume) and not self.shown
         if first:
             event.refresh_styles = False
-        await super().on_event(event)
+            self._resuming_drawn = self.drawn_on_push
+        try:
+            await super().on_event(event)
+        finally:
+            self._resuming_drawn = False
         if first:
             self.shown = True
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        if self._resuming_drawn and not (regions or layout or recompose):
+            return self  # the whole screen is on the terminal already
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
