@@ -168,6 +168,45 @@ async def test_draw_pushed_draws_an_opaque_screen_at_once_and_once(monkeypatch, 
         assert "changed" in app.export_screenshot()
 
 
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+async def test_a_settled_hidden_screen_is_rendered_to_text_ahead_and_sent_as_it_is(monkeypatch) -> None:
+    log = FrameLog(monkeypatch)
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = DrawnProbe()
+        quiz_flow.start_hidden(app, screen)
+        await pilot.pause(0.3)
+        ahead = quiz_flow._frames_ahead[screen]
+        assert "drawn probe" in ANSI.sub("", ahead.text)
+        assert ahead.text == screen._compositor.render_update(full=True).render_segments(app.console)
+        app.push_screen(screen)
+        quiz_flow.draw_pushed(app, screen)
+        await pilot.pause(0.1)
+        assert log.frames(screen) == [ahead]
+        assert screen not in quiz_flow._frames_ahead
+
+
+async def test_a_hidden_screen_changed_after_its_frame_was_rendered_is_drawn_anew(monkeypatch) -> None:
+    log = FrameLog(monkeypatch)
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = DrawnProbe()
+        quiz_flow.start_hidden(app, screen)
+        await pilot.pause(0.3)
+        ahead = quiz_flow._frames_ahead[screen]
+        screen.query_one("#probe-text", Static).styles.color = "red"  # a repaint, no layout
+        await pilot.pause(0.05)
+        app.push_screen(screen)
+        quiz_flow.draw_pushed(app, screen)
+        written = screen._compositor.render_update(full=True).render_segments(app.console)
+        await pilot.pause(0.1)
+        (frame,) = log.frames(screen)
+        assert frame is not ahead and screen.drawn_on_push
+        assert frame.render_segments(app.console) == written != ahead.text
+
+
 # -- the presenter's quiz --------------------------------------------------------------------------
 
 async def test_enter_shows_the_quiz_built_ahead() -> None:
@@ -219,7 +258,7 @@ async def test_enter_writes_the_quiz_built_ahead_in_one_frame_from_its_own_handl
         written = frame.render_segments(app.console)
         again = prepared._compositor.render_update(full=True)
         assert written == again.render_segments(app.console)
-        assert "question 1 of 6" in re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", written)
+        assert "question 1 of 6" in ANSI.sub("", written)
         log.entries.clear()
         await pilot.press("escape")  # leave: the results
         await pilot.pause()
