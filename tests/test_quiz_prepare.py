@@ -171,7 +171,10 @@ async def test_draw_pushed_draws_an_opaque_screen_at_once_and_once(monkeypatch, 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-async def test_a_settled_hidden_screen_is_rendered_to_text_ahead_and_sent_as_it_is(monkeypatch) -> None:
+@pytest.mark.parametrize("changed", [False, True])
+async def test_a_hidden_screen_is_sent_as_rendered_ahead_unless_it_changed(monkeypatch, changed: bool) -> None:
+    """Once a hidden screen settles, its frame is rendered to text; pushed, that text is sent as
+    it is, unless the screen changed since (here a repaint with no layout): then it is drawn anew."""
     log = FrameLog(monkeypatch)
     app = App()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -180,31 +183,18 @@ async def test_a_settled_hidden_screen_is_rendered_to_text_ahead_and_sent_as_it_
         await pilot.pause(0.3)
         ahead = quiz_flow._frames_ahead[screen]
         assert "drawn probe" in ANSI.sub("", ahead.text)
-        assert ahead.text == screen._compositor.render_update(full=True).render_segments(app.console)
-        app.push_screen(screen)
-        quiz_flow.draw_pushed(app, screen)
-        await pilot.pause(0.1)
-        assert log.frames(screen) == [ahead]
-        assert screen not in quiz_flow._frames_ahead
-
-
-async def test_a_hidden_screen_changed_after_its_frame_was_rendered_is_drawn_anew(monkeypatch) -> None:
-    log = FrameLog(monkeypatch)
-    app = App()
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = DrawnProbe()
-        quiz_flow.start_hidden(app, screen)
-        await pilot.pause(0.3)
-        ahead = quiz_flow._frames_ahead[screen]
-        screen.query_one("#probe-text", Static).styles.color = "red"  # a repaint, no layout
-        await pilot.pause(0.05)
+        if changed:
+            screen.query_one("#probe-text", Static).styles.color = "red"
+            await pilot.pause(0.05)
         app.push_screen(screen)
         quiz_flow.draw_pushed(app, screen)
         written = screen._compositor.render_update(full=True).render_segments(app.console)
         await pilot.pause(0.1)
         (frame,) = log.frames(screen)
-        assert frame is not ahead and screen.drawn_on_push
-        assert frame.render_segments(app.console) == written != ahead.text
+        assert screen.drawn_on_push and screen not in quiz_flow._frames_ahead
+        assert frame.render_segments(app.console) == written
+        assert (frame is ahead) is not changed
+        assert (written == ahead.text) is not changed
 
 
 # -- the presenter's quiz --------------------------------------------------------------------------
