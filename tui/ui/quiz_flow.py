@@ -4,8 +4,9 @@ The presenter and study mode both call `start_section_quiz`; it pushes the scree
 `done` with the result once the learner has read it (None when the quiz was not taken).
 
 The presenter also calls `prepare_section_quiz` once a quiz page is on screen: the quiz screen is
-then built, mounted and laid out off screen while the presenter talks, so that Enter only has to
-show it (docs/performance.md, "First question").
+then built, mounted, laid out and rendered to text off screen while the presenter talks, so that
+Enter only has to write its frame, which it does from its own handler (docs/performance.md,
+items 16 and 22).
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ def start_hidden(app: App, screen: Screen[object]) -> None:
     """Start `screen` off screen: compose and mount it, lay it out and draw it once, so that
     pushing it later only has to show it.
 
-    Textual has no public way to do this, so this function is the one place that uses its private
-    API (Textual 8.2): `App.push_screen` starts a screen that is not running yet with
+    Textual has no public way to do this, so this function, `FrameAhead` and `draw_pushed` are the
+    one place that uses its private API (Textual 8.2): `App.push_screen` starts a screen that is not running yet with
     `App._register(app, screen)` and pushes one that is running as it is, so registering it here
     does the mounting ahead. A screen that is not current is never laid out or drawn by Textual,
     so `settle` does what `Screen._on_timer_update` does for the current screen, minus the write
