@@ -258,6 +258,30 @@ async def test_enter_writes_the_quiz_built_ahead_in_one_frame_from_its_own_handl
         assert any(isinstance(frame, LayoutUpdate) for frame in log.frames(presenter))
 
 
+async def test_a_quiz_prepared_before_a_change_of_theme_is_shown_in_the_new_theme(monkeypatch) -> None:
+    """The quiz built ahead was styled with the theme of its mount: shown after a switch of theme,
+    it is restyled (not drawn from Enter's handler, nor from its frame rendered ahead)."""
+    log = FrameLog(monkeypatch)
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        presenter = app.screen
+        prepared = quiz_flow._prepared[app].screen
+        dark = prepared.styles.background
+        app.theme = "podium-light"
+        await settled(pilot)
+        assert presenter.styles.background != dark
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.screen is prepared and not prepared.drawn_on_push
+        assert prepared.styles.background == presenter.styles.background
+        question_bg = prepared.query_one("#quiz-question").rich_style.bgcolor.get_truecolor()
+        assert tuple(question_bg) == presenter.styles.background.rgb
+        written = log.frames(prepared)[0].render_segments(app.console)
+        assert written == prepared._compositor.render_update(full=True).render_segments(app.console)
+
+
 async def test_the_quiz_styles_are_parsed_with_the_first_quiz_screen_and_style_it_ahead() -> None:
     """quiz.tcss is the quiz and results screens' default CSS: not parsed before the first paint,
     parsed when the first quiz is built ahead, and styling that screen before it is shown."""

@@ -132,11 +132,14 @@ def draw_pushed(app: App, screen: Screen[object]) -> None:
     its update timer would draw it, the writer thread is let start on it before those messages
     are handled, and `StyledAtMount` then skips the repaint of the whole screen that its first
     `ScreenResume` asks for. Private API as in `start_hidden`; if the screen is not ready to be
-    drawn as it stands (a resize meanwhile, a layout pending, a screen below showing through),
-    or a Textual without it, Textual draws it as usual.
+    drawn as it stands (a resize or a change of theme meanwhile, a layout pending, a screen below
+    showing through), or a Textual without it, Textual draws it as usual.
     """
     if not isinstance(screen, StyledAtMount) or screen.shown:
         return
+    ahead = _frames_ahead.pop(screen, None)
+    if not screen.styled_as_shown:
+        return  # the theme changed since it was built: Textual restyles it as it is shown
     try:
         if (app.screen is not screen or app._batch_count or screen._layout_required
                 or screen._size != app.size or screen.styles.background.a < 1):
@@ -148,7 +151,6 @@ def draw_pushed(app: App, screen: Screen[object]) -> None:
             # and the screen below repaints itself whole when it is shown again.
             below._repaint_required = False
             below._dirty_widgets.clear()
-        ahead = _frames_ahead.pop(screen, None)
         update: LayoutUpdate | None
         if (ahead is not None and ahead.size == app.size and not screen._dirty_widgets
                 and not screen._repaint_required):
