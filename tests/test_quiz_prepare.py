@@ -54,8 +54,12 @@ def on_quiz_page_with_history(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 async def settled(pilot) -> None:
-    """Long enough for the quiz screen to be built and laid out off screen."""
+    """Until the quiz screen prepared on the page, if there is one, is built, laid out and drawn
+    off screen (on a loaded machine that takes longer than the usual 0.1 s)."""
     await pilot.pause(0.3)
+    prepared = quiz_flow._prepared.get(pilot.app)
+    if prepared is not None:
+        await wait_until(pilot, lambda: prepared.screen in quiz_flow._frames_ahead)
 
 
 # -- Textual's private API, as start_hidden uses it ---------------------------------------------

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from tui.domain.presentation import Presentation
 from tui.domain.walk import Position, Walk, nearest
 from tui.ui.after_frame import after_frame
+from tui.ui.frame_now import draw_changes
 from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.slide_view import SlideView
@@ -124,19 +125,27 @@ class PresenterScreen(StyledAtMount[None]):
         if not self.walk.pages:
             return
         page = self.walk.pages[position.page]
-        self.query_one(SlideView).show(page, position.step, self.code_theme)
-        section = self.deck.sections[page.section].title if page.section >= 0 else ""
-        total = 0 if self.app.loading else len(self.walk)  # type: ignore[attr-defined]
-        self.query_one(StatusBar).show(self.deck.title, section, position.page + 1, total)
+        view = self.query_one(SlideView)
+        view.show(page, position.step, self.code_theme)
+        status = self.query_one(StatusBar)
+        status.show(*self._status_of(position))
         if self.show_notes:
             self._show_notes()
-        status = self.query_one(StatusBar)
         if position != self.walk.first():
             status.start_clock()
         self._refresh_keys()
         # Telling the speaker view (a file it polls) and drawing the next pages wait until the
         # slide is on its way to the terminal.
         after_frame(self, partial(self._after_frame, position, status.started))
+        # The new page goes to the terminal now, not after a round of Textual's messages.
+        draw_changes(self, view, status)
+
+    def _status_of(self, position: Position) -> tuple[str, str, int, int]:
+        """What the status line says at `position`: deck, section, page number, page count."""
+        page = self.walk.pages[position.page]
+        section = self.deck.sections[page.section].title if page.section >= 0 else ""
+        total = 0 if self.app.loading else len(self.walk)  # type: ignore[attr-defined]
+        return self.deck.title, section, position.page + 1, total
 
     def _after_frame(self, position: Position, started: datetime | None) -> None:
         self._publish(position, started)
@@ -179,8 +188,10 @@ class PresenterScreen(StyledAtMount[None]):
         if position != self.position or not self.walk.pages:
             return
         view = self.query_one(SlideView)
+        status = self.query_one(StatusBar)
         for neighbour in (self.walk.next(position), self.walk.previous(position)):
             view.prepare(self.walk.pages[neighbour.page], neighbour.step, self.code_theme)
+            status.prepare(*self._status_of(neighbour))
         page = self.page
         if page.kind == "quiz" and page.section in self.presentation.banks:
             from tui.ui.quiz_flow import prepare_section_quiz

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -36,6 +37,17 @@ def fit(text: str, width: int) -> str:
     while cell_len(cut) > width - 1:
         cut = cut[:-1]
     return cut + "…"
+
+
+class StatusLine(NamedTuple):
+    """Everything the status line shows."""
+
+    deck_title: str
+    section: str
+    number: int
+    total: int
+    typed: str
+    clock: str
 
 
 class StatusBar(OneLine):
@@ -128,27 +140,36 @@ class StatusBar(OneLine):
             self.clock = clock
             self.refresh()
 
-    def line_key(self) -> tuple[object, ...]:
-        return (self.deck_title, self.section, self.number, self.total, self.typed, self.clock)
+    def prepare(self, deck_title: str, section: str, number: int, total: int) -> None:
+        """Draw ahead the line `show` with these arguments will need (no number typed then)."""
+        line = StatusLine(deck_title, section, number, total, "", self.clock)
+        self.keep_ahead(line, self.draw(line))
+
+    def line_key(self) -> StatusLine:
+        return StatusLine(self.deck_title, self.section, self.number, self.total, self.typed, self.clock)
 
     def render(self) -> Text:
         """The line as Rich text (what `render_line` draws)."""
+        return self.draw(self.line_key())
+
+    def draw(self, line: StatusLine) -> Text:
+        """The Rich text of `line`, at the widget's width."""
         width = self.size.width
         style = self.component_style
-        total = self.total or "…"  # 0: the deck is still loading
-        count = f" go to {self.typed}_ of {total} " if self.typed else f" {self.number}/{total} "
+        total = line.total or "…"  # 0: the deck is still loading
+        count = f" go to {line.typed}_ of {total} " if line.typed else f" {line.number}/{total} "
         right = Text.assemble((count, style("status-bar--count")))
-        if width >= self.NARROW and self.total:
-            done = round(self.BAR * self.number / self.total)
+        if width >= self.NARROW and line.total:
+            done = round(self.BAR * line.number / line.total)
             right = Text.assemble(
                 " ", ("━" * done, style("status-bar--done")), ("━" * (self.BAR - done), style("status-bar--todo")),
                 " ", right)
-        if width >= self.TINY and self.clock:
-            right = Text.assemble((self.clock, style("status-bar--clock")), right)
+        if width >= self.TINY and line.clock:
+            right = Text.assemble((line.clock, style("status-bar--clock")), right)
         room = max(width - right.cell_len, 0)
-        title = fit(f" {self.deck_title} ", min(room, max(width * 2 // 5, 1)))
+        title = fit(f" {line.deck_title} ", min(room, max(width * 2 // 5, 1)))
         left = Text.assemble((title, style("status-bar--title")))
-        if width >= self.NARROW and self.section:
-            left.append(fit(f" {self.section}", room - cell_len(title)), style("status-bar--section"))
+        if width >= self.NARROW and line.section:
+            left.append(fit(f" {line.section}", room - cell_len(title)), style("status-bar--section"))
         left.append(" " * max(room - left.cell_len, 0))
         return Text.assemble(left, right, no_wrap=True, overflow="crop", end="", style=style("base"))

@@ -1,0 +1,146 @@
+"""A key's changes written from the key's own handler (`tui/ui/frame_now.py`), and the status line
+drawn ahead of a move.
+
+Also the test for the private Textual API `draw_changes` relies on: if a newer Textual changes it,
+`test_draw_changes_writes_a_repaint_at_once_and_once` fails.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import App, ComposeResult
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+
+from tests.conftest import build_app
+from tests.test_quiz_prepare import FrameLog
+from tui.domain.walk import Walk
+from tui.ui.frame_now import draw_changes
+from tui.ui.screens.presenter import PresenterScreen
+from tui.ui.widgets.status_bar import StatusBar
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class Word(Widget):
+    """One line of text: a new word repaints it; a new width needs a layout."""
+
+    DEFAULT_CSS = "Word { height: 1; width: auto; }"
+    word: reactive[str] = reactive("first")
+    wide: reactive[int] = reactive(10, layout=True)
+
+    def render(self) -> str:
+        return self.word.ljust(self.wide)
+
+
+class Words(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Word()
+
+
+def among_slides(presentation) -> int:  # type: ignore[no-untyped-def]
+    """A 1-based page number of a one-step slide, with one-step slides on the next three pages."""
+    pages = Walk(presentation.deck).pages
+    plain = [page.kind == "slide" and page.steps == 1 for page in pages]
+    return next(n for n in range(1, len(pages) - 2) if all(plain[n - 1:n + 3]))
+
+
+def written(frame) -> str:  # type: ignore[no-untyped-def]
+    return ANSI.sub("", frame.render_segments(App().console))
+
+
+async def test_draw_changes_writes_a_repaint_at_once_and_once(monkeypatch) -> None:
+    """The repaint a widget asked for is handed to the driver before `draw_changes` returns, and
+    Textual's own round of messages then draws nothing more."""
+    log = FrameLog(monkeypatch)
+    app = Words()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause(0.1)
+        word = app.query_one(Word)
+        log.entries.clear()
+        word.word = "second"
+        assert draw_changes(app.screen, word)
+        assert [written(frame) for frame in log.frames(app.screen)] == ["second    "]
+        await pilot.pause(0.1)
+        assert len(log.frames(app.screen)) == 1
+        assert "second" in app.export_screenshot()
+        # And the next change too.
+        word.word = "third"
+        assert draw_changes(app.screen, word)
+        await pilot.pause(0.1)
+        assert [written(frame).strip() for frame in log.frames(app.screen)] == ["second", "third"]
+
+
+async def test_draw_changes_leaves_what_it_cannot_draw_as_it_stands_to_textual(monkeypatch) -> None:
+    """A change that needs a layout, or a screen that is not the one shown, is drawn by Textual
+    as usual: nothing at once, the change on screen a moment later."""
+    log = FrameLog(monkeypatch)
+    app = Words()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await pilot.pause(0.1)
+        word = app.query_one(Word)
+        screen = app.screen
+        log.entries.clear()
+        word.wide = 20
+        word.word = "wider"
+        assert not draw_changes(screen, word)
+        assert log.frames(screen) == []
+        await pilot.pause(0.1)
+        assert log.frames(screen) and word.size.width == 20
+
+        app.push_screen(Screen())
+        await pilot.pause(0.1)
+        drawn = len(log.frames(screen))
+        word.word = "covered"
+        assert not draw_changes(screen, word)
+        await pilot.pause(0.1)
+        assert len(log.frames(screen)) == drawn  # the covered screen draws nothing
+
+
+async def test_a_move_is_written_from_the_key_handler_in_one_frame(guide, monkeypatch) -> None:
+    """Right hands the next slide's frame to the driver while the presenter handles the key (in
+    `watch_position`), with the status line; nothing of the move is drawn again after it."""
+    log = FrameLog(monkeypatch)
+    watched = PresenterScreen.watch_position
+    during: list[int] = []
+
+    def counting(screen, position):  # type: ignore[no-untyped-def]
+        before = len(log.frames(screen))
+        watched(screen, position)
+        during.append(len(log.frames(screen)) - before)
+
+    monkeypatch.setattr(PresenterScreen, "watch_position", counting)
+    app = build_app(guide, start=among_slides(guide))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        presenter = app.screen
+        for _ in range(3):  # on to slides: the key bar's keys stay the same
+            log.entries.clear()
+            during.clear()
+            await pilot.press("right")
+            await pilot.pause(0.1)
+            assert during == [1]
+            (frame,) = log.frames(presenter)
+            text = written(frame)
+            page = presenter.position.page + 1
+            assert f" {page}/{len(presenter.walk)} " in text
+            title = presenter.page_title(presenter.position.page)
+            assert title.split(":")[0] in text
+
+
+async def test_the_status_line_of_a_move_is_drawn_ahead(guide) -> None:
+    """After each frame the status lines a key away are drawn: the move shows one of them, the
+    same line `render` gives."""
+    app = build_app(guide, start=among_slides(guide))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        status = app.screen.query_one(StatusBar)
+        for key in ("right", "right", "left"):
+            ahead = dict(status._ahead)
+            await pilot.press(key)
+            await pilot.pause(0.1)
+            key_now, strip = status._strip
+            assert ahead.get(key_now) is strip
+            assert list(strip) == list(status._draw(status.render()))
