@@ -241,7 +241,27 @@ async def test_a_page_that_fits_is_placed_without_a_second_layout(guide, monkeyp
         assert layouts == []
         await pilot.resize_terminal(130, 44)
         await pilot.pause(0.1)
-        assert view.virtual_size == view.scrollable_content_region.size == (126, 41)
+        assert view.virtual_size == view.scrollable_content_region.size == (130, 41)  # the side gutters are drawn inside
+
+
+async def test_a_blank_row_of_the_slide_area_is_sent_as_one_run_of_its_background(guide) -> None:
+    """The slide area's side gutters are drawn into the page's lines, not left to CSS padding:
+    a blank row goes to the terminal as one styled run of spaces (background only), not three,
+    so the first frame is ~20 % smaller and its title comes in the terminal's first read."""
+    import re
+
+    app = build_app(guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.1)
+        frame = app.screen._compositor.render_update(full=True).render_segments(app.console)
+        rows = frame.split("\n")
+        blank = rows[2]  # in the slide area, above the title card
+        styles = re.findall(r"\x1b\[[0-9;]*m", blank)
+        assert len(styles) == 2 and styles[1] == "\x1b[0m"  # one style, one reset
+        assert re.fullmatch(r"\x1b\[(4[0-7]|10[0-7]|48;[0-9;]+)m", styles[0])  # the background alone
+        assert blank.endswith(" " * 120 + "\x1b[0m")
+        title = next(row for row in rows if guide.deck.info.title in row)
+        assert title.startswith("\x1b[") and frame.index(guide.deck.info.title) < 4095
 
 
 async def test_content_is_never_markup(tmp_path: Path) -> None:

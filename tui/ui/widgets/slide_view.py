@@ -96,6 +96,12 @@ CACHE_SIZE = 12
 """Pages kept drawn: the current one, its neighbours and the recent past."""
 
 
+GUTTER = 2
+"""Blank columns kept at each side of the slide area. They are drawn into the page's lines, not
+left to CSS padding, which Textual sends as runs of their own on every row written
+(docs/performance.md)."""
+
+
 NO_INK = (1 << 30, 0)
 """The span of a blank line: empty."""
 
@@ -211,32 +217,35 @@ class SlideView(ScrollView, can_focus=True):
     def _draw(self, page: Page, renderable: RenderableType) -> PageImage:
         """Lay the page out into full-width lines: centred, boxed for the title and quiz cards."""
         width = self.scrollable_content_region.width
+        room = max(width - 2 * GUTTER, 1)
         variables = solid_colors(self.app.theme_variables)
         margin = 0
         if page.kind == "title":
-            block = min(width, BODY_WIDTH)
+            block = min(room, BODY_WIDTH)
             renderable = Panel(renderable, box=DOUBLE, border_style=variables.get("primary", ""),
                                padding=(2, 2), width=block)
             margin = 4
         elif page.kind == "quiz":
-            block = min(width, QUIZ_WIDTH)
+            block = min(room, QUIZ_WIDTH)
             renderable = Panel(renderable, box=ROUNDED, border_style=variables.get("accent", ""),
                                padding=(1, 2), width=block)
             margin = 2
         else:
-            block = min(width, BODY_WIDTH)
+            block = min(room, BODY_WIDTH)
             renderable = Padding(renderable, (0, 1))
         console = self.app.console
         options = console.options.update(width=max(block, 1), height=None, highlight=False)
         base = self.rich_style
-        left = (width - block) // 2
-        pad_left = Strip.blank(left, base)
+        # Blank cells need only the background: the shortest style to send, and every blank cell
+        # around the page (gutters included) one run with it.
+        blank = Style(bgcolor=base.bgcolor)
+        pad_left = Strip.blank(GUTTER + (room - block) // 2, blank)
         lines = []
         for line in console.render_lines(renderable, options, style=base, pad=True):
             strip = Strip(line).apply_style(base)
             # Runs of one style become one segment: fewer styles to apply and to send per move.
-            lines.append(Strip.join([pad_left, strip]).extend_cell_length(width, base).simplify())
-        return PageImage(lines, margin, Strip.blank(width, base), base,
+            lines.append(Strip.join([pad_left, strip]).extend_cell_length(width, blank).simplify())
+        return PageImage(lines, margin, Strip.blank(width, blank), base,
                          [inked_span(line, base) for line in lines])
 
     def _place(self) -> None:
