@@ -166,3 +166,63 @@ def test_the_simple_reader_declines_what_only_yaml_can_read(tmp_path: Path) -> N
     assert info is not None
     assert (info.title, info.subtitle, info.date, info.pass_mark) == ("It's a talk", "Quoted: 'yes'", "2026", 0.8)
     assert info.where["subtitle"] == (3, 11)
+
+
+class HeapLog:
+    """`gc.collect` and `gc.freeze` as the app calls them, recorded instead of run (the test
+    process runs many apps: freezing its heap would keep every earlier test's garbage)."""
+
+    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        import gc
+
+        self.calls: list[str] = []
+        monkeypatch.setattr(gc, "collect", lambda *args: self.calls.append("collect") or 0)
+        monkeypatch.setattr(gc, "freeze", lambda: self.calls.append("freeze"))
+
+
+async def test_the_heap_is_frozen_once_after_the_whole_deck_is_loaded(monkeypatch) -> None:
+    """With `freeze_heap` on (the CLI's), the garbage of the start-up is collected and what is
+    left frozen, once, after the whole deck is loaded; not before it, nor again after a move."""
+    heap = HeapLog(monkeypatch)
+    loaded: list[Presentation] = []
+    app = build_app(Presentation(open_deck(bundled_deck())),
+                    complete=lambda: load_presentation(bundled_deck()), loaded=loaded.append)
+    app.freeze_heap = True
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            if loaded:
+                break
+            assert heap.calls == []  # not while the deck is still loading
+            await pilot.pause(0.02)
+        await pilot.pause(0.2)
+        assert heap.calls == ["collect", "freeze"]
+        await pilot.press("right")
+        await pilot.pause(0.2)
+        assert heap.calls == ["collect", "freeze"]
+
+
+async def test_a_deck_loaded_whole_from_the_start_freezes_after_its_first_paint(guide, monkeypatch) -> None:
+    heap = HeapLog(monkeypatch)
+    app = build_app(guide)
+    app.freeze_heap = True
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert heap.calls == ["collect", "freeze"]
+
+
+async def test_an_app_not_run_by_the_cli_never_freezes_the_heap(guide, monkeypatch) -> None:
+    heap = HeapLog(monkeypatch)
+    async with build_app(guide).run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert heap.calls == []
+
+
+def test_the_cli_runs_the_presenter_with_the_heap_to_freeze(monkeypatch) -> None:
+    from tui.cli import main
+    from tui.ui.app import PodiumApp
+
+    ran: list[PodiumApp] = []
+    monkeypatch.setattr(PodiumApp, "run", lambda app, *args, **kwargs: ran.append(app))
+    monkeypatch.setattr(sys, "argv", ["podium", str(bundled_deck()), "--no-history"])
+    assert main() == 0
+    assert len(ran) == 1 and ran[0].freeze_heap

@@ -172,6 +172,7 @@ def run_present(argv: Sequence[str]) -> int:
             print(Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {names}").describe(),
                   file=sys.stderr)
         return EXIT_PROBLEMS
+    app.freeze_heap = True  # a real talk: one app in the process
     app.run()
     if app.load_problems:
         print_problems(app.load_problems)
