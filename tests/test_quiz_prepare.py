@@ -14,7 +14,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import FIXTURES, build_app, shown, wait_until
 from tests.quiz_driver import answer
@@ -242,6 +242,9 @@ async def test_enter_writes_the_quiz_built_ahead_in_one_frame_from_its_own_handl
         await settled(pilot)
         presenter = app.screen
         prepared = quiz_flow._prepared[app].screen
+        for field in prepared.query(Input):
+            field.cursor_blink = False  # the frames compared below must not differ by a blink
+        await settled(pilot)
         log.entries.clear()
         await pilot.press("enter")
         await pilot.pause(0.2)
@@ -276,6 +279,9 @@ async def test_a_quiz_prepared_before_a_change_of_theme_is_shown_in_the_new_them
         app.theme = "podium-light"
         await settled(pilot)
         assert presenter.styles.background != dark
+        for field in prepared.query(Input):
+            field.cursor_blink = False  # the frames compared below must not differ by a blink
+        await pilot.pause(0.05)
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert app.screen is prepared and not prepared.drawn_on_push
