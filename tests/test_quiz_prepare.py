@@ -53,6 +53,13 @@ def on_quiz_page_with_history(tmp_path: Path):  # type: ignore[no-untyped-def]
     return presentation, db, learner, build_app(presentation, learner=learner, start=quiz_page(presentation))
 
 
+def steady_cursors(screen: Screen[object]) -> None:
+    """Turn the blink of the screen's text cursors off: frames compared a moment apart must not
+    differ by a blink."""
+    for field in screen.query(Input):
+        field.cursor_blink = False
+
+
 async def settled(pilot) -> None:
     """Until the quiz screen prepared on the page, if there is one, is built, laid out and drawn
     off screen (on a loaded machine that takes longer than the usual 0.1 s)."""
@@ -242,8 +249,7 @@ async def test_enter_writes_the_quiz_built_ahead_in_one_frame_from_its_own_handl
         await settled(pilot)
         presenter = app.screen
         prepared = quiz_flow._prepared[app].screen
-        for field in prepared.query(Input):
-            field.cursor_blink = False  # the frames compared below must not differ by a blink
+        steady_cursors(prepared)
         await settled(pilot)
         log.entries.clear()
         await pilot.press("enter")
@@ -279,8 +285,7 @@ async def test_a_quiz_prepared_before_a_change_of_theme_is_shown_in_the_new_them
         app.theme = "podium-light"
         await settled(pilot)
         assert presenter.styles.background != dark
-        for field in prepared.query(Input):
-            field.cursor_blink = False  # the frames compared below must not differ by a blink
+        steady_cursors(prepared)
         await pilot.pause(0.05)
         await pilot.press("enter")
         await pilot.pause(0.2)

@@ -38,7 +38,8 @@ def draw_changes(screen: Screen[object], *widgets: Widget) -> bool:
         compositor.update_widgets(dirty)
         update = compositor.render_update(screen_stack=app._background_screens)
         for widget in widgets:
-            widget._repaint_required = False  # drawn: their idle event posts no `Update`
+            if widget in dirty:
+                widget._repaint_required = False  # drawn: its idle event posts no `Update`
         screen._dirty_widgets.clear()
         if update is None:
             return True
