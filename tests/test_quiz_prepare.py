@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -236,19 +238,26 @@ async def test_enter_shows_the_quiz_built_ahead() -> None:
         assert not prepared.screen.is_attached  # the quiz taken was removed, as usual
 
 
+@asynccontextmanager
+async def on_a_prepared_quiz_page(monkeypatch) -> AsyncIterator[tuple]:  # type: ignore[no-untyped-def, type-arg]
+    """The every-type deck opened on its first quiz page with every frame logged, once its quiz
+    is prepared: (pilot, frame log, presenter, prepared quiz screen)."""
+    log = FrameLog(monkeypatch)
+    presentation = load_presentation(EVERY_TYPE)
+    app = build_app(presentation, start=quiz_page(presentation))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        yield pilot, log, app.screen, quiz_flow._prepared[app].screen
+
+
 async def test_enter_writes_the_quiz_built_ahead_in_one_frame_from_its_own_handler(monkeypatch) -> None:
     """Enter hands the prepared quiz's whole frame to the driver before the presenter is told it
     is covered, as the frame Textual itself draws of the screen as it stands, and no second frame
     follows; back on the presenter, it is drawn whole again (docs/performance.md)."""
     from textual._compositor import LayoutUpdate
 
-    log = FrameLog(monkeypatch)
-    presentation = load_presentation(EVERY_TYPE)
-    app = build_app(presentation, start=quiz_page(presentation))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        presenter = app.screen
-        prepared = quiz_flow._prepared[app].screen
+    async with on_a_prepared_quiz_page(monkeypatch) as (pilot, log, presenter, prepared):
+        app = pilot.app
         steady_cursors(prepared)
         await settled(pilot)
         log.entries.clear()
@@ -274,13 +283,8 @@ async def test_enter_writes_the_quiz_built_ahead_in_one_frame_from_its_own_handl
 async def test_a_quiz_prepared_before_a_change_of_theme_is_shown_in_the_new_theme(monkeypatch) -> None:
     """The quiz built ahead was styled with the theme of its mount: shown after a switch of theme,
     it is restyled (not drawn from Enter's handler, nor from its frame rendered ahead)."""
-    log = FrameLog(monkeypatch)
-    presentation = load_presentation(EVERY_TYPE)
-    app = build_app(presentation, start=quiz_page(presentation))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settled(pilot)
-        presenter = app.screen
-        prepared = quiz_flow._prepared[app].screen
+    async with on_a_prepared_quiz_page(monkeypatch) as (pilot, log, presenter, prepared):
+        app = pilot.app
         dark = prepared.styles.background
         app.theme = "podium-light"
         await settled(pilot)

@@ -143,6 +143,10 @@ class PodiumApp(App[None]):
     tests leave it off, since one test process runs many apps."""
     _heap_settled = False
 
+    def settle_heap_soon(self) -> None:
+        """Call `settle_heap` a moment from now: the frame and the pages drawn ahead come first."""
+        self.set_timer(SETTLE_HEAP_AFTER, self.settle_heap)
+
     def settle_heap(self) -> None:
         """Once, when the whole deck is loaded and its first pages drawn: collect the garbage of
         the start-up, then move every object that is left out of the cyclic garbage collector's
@@ -179,7 +183,7 @@ class PodiumApp(App[None]):
             if isinstance(screen, PresenterScreen):
                 screen.replace_presentation(presentation)
                 screen.show_due()
-        self.set_timer(SETTLE_HEAP_AFTER, self.settle_heap)
+        self.settle_heap_soon()
 
     async def watch_deck(self, path: Path) -> None:
         """Reload the deck whenever one of its Markdown or YAML files changes."""
@@ -241,8 +245,7 @@ class PodiumApp(App[None]):
 
 
 SETTLE_HEAP_AFTER = 0.05
-"""Seconds between the whole deck shown and `settle_heap`: the frame and the pages drawn ahead
-come first."""
+"""Seconds between the whole deck shown and `settle_heap`."""
 
 
 def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,

@@ -176,9 +176,7 @@ class PresenterScreen(StyledAtMount[None]):
         self._prepare_neighbours(self.position)
         if not self.app.loading:  # type: ignore[attr-defined]
             # The whole deck was there from the start; else once it is loaded.
-            from tui.ui.app import SETTLE_HEAP_AFTER
-
-            self.set_timer(SETTLE_HEAP_AFTER, self.app.settle_heap)  # type: ignore[attr-defined]
+            self.app.settle_heap_soon()  # type: ignore[attr-defined]
 
     def show_due(self) -> None:
         """Say on the title page how many questions are due for review (reads the history)."""
