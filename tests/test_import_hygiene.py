@@ -76,3 +76,12 @@ def test_the_first_paint_imports_only_what_the_first_slide_needs() -> None:
              "tui.domain.channel", "tui.domain.quizbank", "tui.domain.loader", "rich.markdown",
              "tui.cli.authoring"]
     assert [name for name in later if name in loaded] == []
+
+
+def test_the_command_line_imports_textual_only_once_the_collector_is_off() -> None:
+    """`run_present` turns the garbage collector off before it imports the app, so Textual's
+    modules load without collections (~20 ms of the first paint, docs/performance.md item 26):
+    nothing the command line imports before it may pull Textual in."""
+    loaded = imported_after("tui.cli", "tui.cli.common", "tui.cli.presenting")
+    assert "tui.cli.presenting" in loaded
+    assert [name for name in loaded if name.split(".")[0] in ("textual", "rich")] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -169,15 +170,28 @@ def test_the_simple_reader_declines_what_only_yaml_can_read(tmp_path: Path) -> N
 
 
 class HeapLog:
-    """`gc.collect` and `gc.freeze` as the app calls them, recorded instead of run (the test
-    process runs many apps: freezing its heap would keep every earlier test's garbage)."""
+    """The garbage collector's controls as the app calls them, recorded instead of run (the test
+    process runs many apps: freezing its heap would keep every earlier test's garbage). `enabled`
+    is the state `gc.isenabled` reports: off, as the CLI leaves it for the start-up, or on."""
 
-    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, monkeypatch, *, enabled: bool = True) -> None:  # type: ignore[no-untyped-def]
         import gc
 
         self.calls: list[str] = []
+        self.enabled = enabled
         monkeypatch.setattr(gc, "collect", lambda *args: self.calls.append("collect") or 0)
         monkeypatch.setattr(gc, "freeze", lambda: self.calls.append("freeze"))
+        monkeypatch.setattr(gc, "unfreeze", lambda: self.calls.append("unfreeze"))
+        monkeypatch.setattr(gc, "enable", lambda: self._switch(True))
+        monkeypatch.setattr(gc, "disable", lambda: self._switch(False))
+        monkeypatch.setattr(gc, "isenabled", lambda: self.enabled)
+
+    def _switch(self, on: bool) -> None:
+        # The loading thread pauses the collector around each YAML file and restores it: that is
+        # the state it finds, not a call of the app's, so only the main thread's are recorded.
+        if threading.current_thread() is threading.main_thread():
+            self.calls.append("enable" if on else "disable")
+        self.enabled = on
 
 
 async def test_the_heap_is_frozen_once_after_the_whole_deck_is_loaded(monkeypatch) -> None:
@@ -195,10 +209,54 @@ async def test_the_heap_is_frozen_once_after_the_whole_deck_is_loaded(monkeypatc
             assert heap.calls == []  # not while the deck is still loading
             await pilot.pause(0.02)
         await pilot.pause(0.2)
-        assert heap.calls == ["collect", "freeze"]
+        assert heap.calls == ["unfreeze", "collect", "freeze"]
         await pilot.press("right")
         await pilot.pause(0.2)
-        assert heap.calls == ["collect", "freeze"]
+        assert heap.calls == ["unfreeze", "collect", "freeze"]
+
+
+async def test_the_collector_off_for_the_start_up_is_back_on_after_the_first_frame(monkeypatch) -> None:
+    """The CLI starts the app with the collector off: it stays off until the first page is
+    painted, then the start-up's objects are set aside and it is on again, before the rest of
+    the deck loads; once loaded they are collected with the rest and the heap frozen."""
+    heap = HeapLog(monkeypatch, enabled=False)
+    painted = PresenterScreen.on_slide_view_first_paint
+
+    def first_paint(screen: PresenterScreen) -> None:
+        heap.calls.append(f"first paint, collector {'on' if heap.enabled else 'off'}")
+        painted(screen)
+
+    monkeypatch.setattr(PresenterScreen, "on_slide_view_first_paint", first_paint)
+    loaded: list[Presentation] = []
+
+    def complete() -> Presentation:
+        heap.calls.append(f"loading, collector {'on' if heap.enabled else 'off'}")
+        return load_presentation(bundled_deck())
+
+    app = build_app(Presentation(open_deck(bundled_deck())), complete=complete, loaded=loaded.append)
+    app.freeze_heap = True
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            if loaded:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause(0.2)
+        assert heap.calls == ["first paint, collector off", "freeze", "enable", "loading, collector on",
+                              "unfreeze", "collect", "freeze"]
+
+
+async def test_the_collector_is_back_on_even_when_no_presenter_is_painted(monkeypatch) -> None:
+    """Study mode shows a quiz, not the presenter: the app turns the collector on by itself."""
+    from tui.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "RESUME_COLLECTOR_BY", 0.05)
+    guide = load_presentation(bundled_deck())
+    heap = HeapLog(monkeypatch, enabled=False)
+    app = build_app(guide, study=[0])
+    app.freeze_heap = True
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert heap.calls == ["freeze", "enable"]
 
 
 async def test_a_deck_loaded_whole_from_the_start_freezes_after_its_first_paint(guide, monkeypatch) -> None:
@@ -207,22 +265,31 @@ async def test_a_deck_loaded_whole_from_the_start_freezes_after_its_first_paint(
     app.freeze_heap = True
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
-        assert heap.calls == ["collect", "freeze"]
+        assert heap.calls == ["unfreeze", "collect", "freeze"]
 
 
-async def test_an_app_not_run_by_the_cli_never_freezes_the_heap(guide, monkeypatch) -> None:
-    heap = HeapLog(monkeypatch)
+async def test_an_app_not_run_by_the_cli_never_touches_the_collector(guide, monkeypatch) -> None:
+    heap = HeapLog(monkeypatch, enabled=False)
     async with build_app(guide).run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
-        assert heap.calls == []
+        assert heap.calls == [] and not heap.enabled
 
 
-def test_the_cli_runs_the_presenter_with_the_heap_to_freeze(monkeypatch) -> None:
+def test_the_cli_runs_the_presenter_with_the_collector_off_and_turns_it_on_after(monkeypatch) -> None:
+    """The presenter is run with the collector off (the app turns it on after its first frame)
+    and the heap to freeze; the CLI leaves the collector on when it returns, however it returns."""
+    import gc
+
     from tui.cli import main
     from tui.ui.app import PodiumApp
 
-    ran: list[PodiumApp] = []
-    monkeypatch.setattr(PodiumApp, "run", lambda app, *args, **kwargs: ran.append(app))
-    monkeypatch.setattr(sys, "argv", ["podium", str(bundled_deck()), "--no-history"])
-    assert main() == 0
-    assert len(ran) == 1 and ran[0].freeze_heap
+    ran: list[tuple[PodiumApp, bool]] = []
+    monkeypatch.setattr(PodiumApp, "run", lambda app, *args, **kwargs: ran.append((app, gc.isenabled())))
+    for extra in ([], ["--slide", "3"]):  # --slide loads the whole deck before the app runs
+        monkeypatch.setattr(sys, "argv", ["podium", str(bundled_deck()), "--no-history", *extra])
+        assert main() == 0
+        app, collecting = ran.pop()
+        assert app.freeze_heap and not collecting
+        assert gc.isenabled()
+    assert main([str(bundled_deck()), "--theme", "no-such-theme"]) == 2
+    assert gc.isenabled() and ran == []

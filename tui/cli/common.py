@@ -109,9 +109,11 @@ def load_or_report(path: Path | None):  # type: ignore[no-untyped-def]
 def no_collections() -> Iterator[None]:
     """Loading makes many small objects that all live on: collecting during it only costs time
     (10,000 questions loaded 1.41 -> 0.96 s, docs/performance.md)."""
+    enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.enable()
+        if enabled:
+            gc.enable()
         gc.freeze()  # what is loaded now stays: later collections need not walk it again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -119,7 +120,18 @@ def run_serve(argv: Sequence[str]) -> int:
 
 
 def run_present(argv: Sequence[str]) -> int:
+    # The cyclic garbage collector stays off until the first frame is out (the app turns it back
+    # on: `PodiumApp.resume_collector`); what is made before it, Textual's modules first, lives on.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _present(argv)
+    finally:
+        if enabled:
+            gc.enable()
 
+
+def _present(argv: Sequence[str]) -> int:
     args = _present_parser().parse_args(argv)
     from tui.domain.opening import open_deck
     from tui.domain.presentation import Presentation

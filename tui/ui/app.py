@@ -107,6 +107,9 @@ class PodiumApp(App[None]):
 
     def on_mount(self) -> None:
         self.title = self.presentation.deck.title
+        # The presenter resumes the collector after its first frame; this is in case no
+        # presenter is painted (another screen on top, a terminal too small).
+        self.set_timer(RESUME_COLLECTOR_BY, self.resume_collector)
         if self.review is not None:
             from tui.ui.screens.study import ReviewScreen
 
@@ -139,9 +142,21 @@ class PodiumApp(App[None]):
     _completing = False
 
     freeze_heap = False
-    """Whether `settle_heap` freezes the heap once the whole deck is loaded. The CLI turns it on;
-    tests leave it off, since one test process runs many apps."""
+    """Whether the app manages the garbage collector for a talk: it turns the collector back on
+    after the first frame (`resume_collector`; the CLI turns it off for the start-up) and freezes
+    the heap once the whole deck is loaded (`settle_heap`). The CLI turns it on; tests leave it
+    off, since one test process runs many apps."""
     _heap_settled = False
+
+    def resume_collector(self) -> None:
+        """After the first frame: turn the cyclic garbage collector back on, if the CLI turned it
+        off for the start-up. Importing Textual and building the first frame make ~60,000
+        objects that nearly all live on; collecting while they are made cost ~20 ms of the
+        first paint (docs/performance.md, item 26). What the start-up made is set aside
+        (`gc.freeze`, which does not walk it) until `settle_heap` collects it."""
+        if self.freeze_heap and not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def settle_heap_soon(self) -> None:
         """Call `settle_heap` a moment from now: the frame and the pages drawn ahead come first."""
@@ -157,6 +172,8 @@ class PodiumApp(App[None]):
         if not self.freeze_heap or self._heap_settled:
             return
         self._heap_settled = True
+        self.resume_collector()
+        gc.unfreeze()  # the start-up's objects too (`resume_collector`)
         gc.collect()
         gc.freeze()
 
@@ -246,6 +263,8 @@ class PodiumApp(App[None]):
 
 SETTLE_HEAP_AFTER = 0.05
 """Seconds between the whole deck shown and `settle_heap`."""
+RESUME_COLLECTOR_BY = 1.0
+"""Seconds after the app's mount by which the garbage collector is back on in any case."""
 
 
 def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,

@@ -170,6 +170,7 @@ class PresenterScreen(StyledAtMount[None]):
         """The first page is on screen: now finish loading the deck (when the app started from
         its opening), load the Markdown renderer and draw the next pages, so that the first key
         press finds them ready (docs/performance.md)."""
+        self.app.resume_collector()  # type: ignore[attr-defined]
         self.app.finish_loading()  # type: ignore[attr-defined]
         import_module("rich.markdown")
         self._warm = True
