@@ -27,6 +27,12 @@ def mark(name: str) -> None:
 
 
 mark("interpreter ready")
+if os.environ.get("PODIUM_PHASES_PODIUM"):
+    # podium's command line imports Textual with the garbage collector off (`run_present`); this
+    # patch imports it first, so it does the same for the phases to be those of a real launch.
+    import gc
+
+    gc.disable()
 from textual.app import App
 from textual.drivers.linux_driver import LinuxDriver
 
