@@ -106,9 +106,8 @@ def load_or_report(path: Path | None):  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def no_collections() -> Iterator[None]:
-    """Loading makes many small objects that all live on: collecting during it only costs time
-    (10,000 questions loaded 1.41 -> 0.96 s, docs/performance.md)."""
+def collector_off() -> Iterator[None]:
+    """The cyclic garbage collector off for a block, then as it was before."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -116,4 +115,14 @@ def no_collections() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def no_collections() -> Iterator[None]:
+    """Loading makes many small objects that all live on: collecting during it only costs time
+    (10,000 questions loaded 1.41 -> 0.96 s, docs/performance.md)."""
+    try:
+        with collector_off():
+            yield
+    finally:
         gc.freeze()  # what is loaded now stays: later collections need not walk it again

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -16,6 +15,7 @@ from tui.cli.common import (
     _deck_path,
     _history_options,
     _learner,
+    collector_off,
     load_or_report,
     print_problems,
 )
@@ -122,13 +122,8 @@ def run_serve(argv: Sequence[str]) -> int:
 def run_present(argv: Sequence[str]) -> int:
     # The cyclic garbage collector stays off until the first frame is out (the app turns it back
     # on: `PodiumApp.resume_collector`); what is made before it, Textual's modules first, lives on.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_off():
         return _present(argv)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _present(argv: Sequence[str]) -> int:
