@@ -269,6 +269,10 @@ async def test_a_deck_loaded_whole_from_the_start_freezes_after_its_first_paint(
 
 
 async def test_an_app_not_run_by_the_cli_never_touches_the_collector(guide, monkeypatch) -> None:
+    """Not after its first paint, nor when the app's own fallback timer fires."""
+    from tui.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "RESUME_COLLECTOR_BY", 0.05)  # fires within the wait below
     heap = HeapLog(monkeypatch, enabled=False)
     async with build_app(guide).run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)

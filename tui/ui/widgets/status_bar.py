@@ -143,16 +143,16 @@ class StatusBar(OneLine):
     def prepare(self, deck_title: str, section: str, number: int, total: int) -> None:
         """Draw ahead the line `show` with these arguments will need (no number typed then)."""
         line = StatusLine(deck_title, section, number, total, "", self.clock)
-        self.keep_ahead(line, self.draw(line))
+        self.keep_ahead(line, self.text_of(line))
 
     def line_key(self) -> StatusLine:
         return StatusLine(self.deck_title, self.section, self.number, self.total, self.typed, self.clock)
 
     def render(self) -> Text:
         """The line as Rich text (what `render_line` draws)."""
-        return self.draw(self.line_key())
+        return self.text_of(self.line_key())
 
-    def draw(self, line: StatusLine) -> Text:
+    def text_of(self, line: StatusLine) -> Text:
         """The Rich text of `line`, at the widget's width."""
         width = self.size.width
         style = self.component_style
