@@ -250,7 +250,11 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
         app.push_screen(screen, finished)
 
     prepared = _prepared.get(app)
-    if left is None and prepared is not None and prepared.fits(presentation, learner, section, seed):
+    if (left is None and prepared is not None and prepared.fits(presentation, learner, section, seed)
+            and prepared.screen.is_mounted):
+        # Only once mounted: the keys typed with Enter go to the screen's focused answer, which a
+        # screen still mounting does not have yet. A new screen is waited for as it is pushed
+        # (Textual's `push_screen` has the app await its mount before the next key).
         del _prepared[app]
         show(prepared.screen)
         draw_pushed(app, prepared.screen)

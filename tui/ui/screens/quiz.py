@@ -104,7 +104,10 @@ class QuizScreen(StyledAtMount[QuizResult]):
         # Not priority: the answer widget reads Enter first (a text box submits, a list picks), so
         # keys typed fast, "3" then Enter, arrive in order.
         Binding("enter", "submit", "Answer"),
-        Binding("enter", "continue", "Continue"),
+        # Priority: Enter on the feedback brings the next question, focused, before the keys
+        # that came with it are handed on, so they are the start of its answer (and "s" or "h"
+        # among them neither skips nor hints).
+        Binding("enter", "continue", "Continue", priority=True),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
         Binding("t", "truth(True)", show=False),
         Binding("f", "truth(False)", show=False),
@@ -150,6 +153,8 @@ class QuizScreen(StyledAtMount[QuizResult]):
             # or the presenter moved on): its widgets are already being removed.
             return
         self.fit(self.size.width, self.size.height)
+        # At once, not after the app's queued messages: keys already waiting behind the Enter
+        # that opened the quiz go to the answer.
         self.focus_answer()
 
     def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -166,10 +171,11 @@ class QuizScreen(StyledAtMount[QuizResult]):
             self.call_after_refresh(self.focus_answer)  # it lost the focus while hidden
 
     def focus_answer(self) -> None:
-        """Give the answer the focus (if the screen still has one)."""
+        """Give the answer the focus now (if the screen still has one). `Widget.focus` would
+        only ask the app to, after the messages it has queued, keys included."""
         answers = self.query("#answer")
         if answers:
-            answers.first().focus()
+            self.set_focus(answers.first())
 
     @property
     def answer_widget(self):  # type: ignore[no-untyped-def]
@@ -201,8 +207,8 @@ class QuizScreen(StyledAtMount[QuizResult]):
         await self.answer_widget.remove()
         widget = self.new_answer_widget()
         await self.query_one("#quiz", VerticalScroll).mount(widget, after="#quiz-question")
-        widget.focus()
         self.phase = "asking"
+        self.set_focus(widget)
 
     def note(self, id: str) -> Static:
         """The hint or feedback Static, mounted the first time it is needed."""

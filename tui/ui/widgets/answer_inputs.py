@@ -90,11 +90,14 @@ class OrderPicker(OptionList):
 
 
 class TextAnswer(Input):
-    """A typed answer (short and numeric)."""
+    """A typed answer (short, numeric and pattern).
+
+    Getting the focus back (after the terminal was too small a moment) selects nothing: the next
+    key goes on with the answer instead of replacing it."""
 
     def __init__(self, numeric: bool) -> None:
         placeholder = "Type a number, then Enter" if numeric else "Type your answer, then Enter"
-        super().__init__(placeholder=placeholder, id="answer")
+        super().__init__(placeholder=placeholder, id="answer", select_on_focus=False)
         self.numeric = numeric
 
     def problem(self) -> str | None:
