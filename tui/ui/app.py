@@ -19,6 +19,8 @@ from tui.ui.themes import PODIUM_THEMES
 
 if TYPE_CHECKING:  # imported where used: the first paint needs none of them
     from textual.command import Provider
+    from textual.notifications import Notification, SeverityLevel
+    from textual.timer import Timer
 
     from tui.domain.channel import PresenterState
     from tui.domain.learner import Learner
@@ -202,17 +204,37 @@ class PodiumApp(App[None]):
                 screen.show_due()
         self.settle_heap_soon()
 
+    _reload_timer: Timer | None = None
+    _reload_toast: Notification | None = None
+
     async def watch_deck(self, path: Path) -> None:
-        """Reload the deck whenever one of its Markdown or YAML files changes."""
+        """Reload the deck once its Markdown or YAML files have been left alone for a moment
+        (`RELOAD_QUIET`): an editor that empties a file and then writes it, or saves several
+        files, brings one reload, of what it saved last."""
         from watchfiles import awatch
 
         root = path if path.is_dir() else path.parent
         async for _changes in awatch(root, watch_filter=deck_file_changed, debounce=150, step=30):
-            await self.reload(path)
+            self.reload_soon(path)
+
+    def reload_soon(self, path: Path) -> None:
+        """Reload `path` after `RELOAD_QUIET` seconds without another change."""
+        if self._reload_timer is not None:
+            self._reload_timer.stop()
+        self._reload_timer = self.set_timer(RELOAD_QUIET, lambda: self._start_reload(path))
+
+    def _start_reload(self, path: Path) -> None:
+        self._reload_timer = None
+        # A reload still loading is cancelled: the newer files win.
+        self.run_worker(self.reload(path), name="reload", group="reload", exclusive=True)
 
     async def reload(self, path: Path) -> None:
-        """Load the deck again; on success show it, else keep the last good one and say why."""
+        """Load the deck again; on success show it, else keep the last good one (and the slide
+        shown) and say why. A reload that would leave a section that had slides with none is
+        taken for a file caught half saved, and kept out the same way: the next good save
+        reloads, from the slide the presenter is still on."""
         from tui.domain.loader import load_presentation
+        from tui.domain.reload import emptied_sections
 
         try:
             presentation = await asyncio.to_thread(load_presentation, path)
@@ -220,14 +242,39 @@ class PodiumApp(App[None]):
             errors = [problem for problem in error.problems if problem.severity == "error"]
             shown = "\n".join(str(problem) for problem in errors[:5])
             more = f"\n… and {len(errors) - 5} more" if len(errors) > 5 else ""
-            self.notify(shown + more, title="Not reloaded: the deck has errors", severity="error",
-                        timeout=10, markup=False)
+            self.reload_notice(shown + more, title="Not reloaded: the deck has errors", severity="error",
+                               timeout=10)
+            return
+        emptied = emptied_sections(self.presentation.deck, presentation.deck)
+        if emptied:
+            files = ", ".join(emptied[:3]) + (f" and {len(emptied) - 3} more" if len(emptied) > 3 else "")
+            self.reload_notice(f"{files}: no slides left (saved half way?). The last good version "
+                               "stays on screen, on the same slide, until the next save.",
+                               title="Not reloaded", severity="warning", timeout=10)
             return
         self.presentation = presentation
         for screen in self.screen_stack:
             if isinstance(screen, PresenterScreen):
                 screen.replace_presentation(presentation)
-        self.notify("Reloaded", timeout=1.5)
+        self.reload_notice("Reloaded", timeout=1.5)
+
+    def reload_notice(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+                      timeout: float) -> None:
+        """Say what a live reload did, in place of what the reload before said: saves a few
+        seconds apart leave one toast, not a pile. The message is plain text, never markup."""
+        from textual.notifications import Notification
+
+        toast = Notification(message, title, severity, timeout, markup=False)
+        previous, self._reload_toast = self._reload_toast, toast
+        try:
+            # Textual's notify posts a message and gives no handle back; taking the old toast out
+            # and putting the new one in at once means no second one can slip in between.
+            if previous is not None:
+                del self._notifications[previous]
+            self._notifications.add(toast)
+            self._refresh_notifications()
+        except AttributeError:  # a Textual without these: the toasts stack as usual
+            self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def show_history_notices(self) -> None:
         """Say once what the history could not do (off, a damaged file moved aside...)."""
@@ -261,6 +308,8 @@ class PodiumApp(App[None]):
             self.push_screen(HelpScreen())
 
 
+RELOAD_QUIET = 0.3
+"""Seconds without a change to the deck's files before live reload loads them."""
 SETTLE_HEAP_AFTER = 0.05
 """Seconds between the whole deck shown and `settle_heap`."""
 RESUME_COLLECTOR_BY = 1.0
