@@ -245,11 +245,12 @@ class PodiumApp(App[None]):
             self.reload_notice(shown + more, title="Not reloaded: the deck has errors", severity="error",
                                timeout=10)
             return
-        emptied = emptied_sections(self.presentation.deck, presentation.deck)
+        emptied = [_in_deck(name, presentation.deck.root)
+                   for name in emptied_sections(self.presentation.deck, presentation.deck)]
         if emptied:
             files = ", ".join(emptied[:3]) + (f" and {len(emptied) - 3} more" if len(emptied) > 3 else "")
-            self.reload_notice(f"{files}: no slides left (saved half way?). The last good version "
-                               "stays on screen, on the same slide, until the next save.",
+            self.reload_notice(f"{files} has no slides (saved half way?). Kept the last good "
+                               "version and the slide; the next save reloads.",
                                title="Not reloaded", severity="warning", timeout=10)
             return
         self.presentation = presentation
@@ -314,6 +315,14 @@ SETTLE_HEAP_AFTER = 0.05
 """Seconds between the whole deck shown and `settle_heap`."""
 RESUME_COLLECTOR_BY = 1.0
 """Seconds after the app's mount by which the garbage collector is back on in any case."""
+
+
+def _in_deck(name: str, root: Path) -> str:
+    """A deck file's name as the presenter knows it: from the deck folder when it is inside."""
+    try:
+        return Path(name).relative_to(root).as_posix()
+    except ValueError:
+        return name
 
 
 def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,
