@@ -138,3 +138,20 @@ async def test_enter_while_the_quiz_is_still_being_prepared(tmp_path: Path, monk
         burst(app, "enter", *"banana")
         assert not prepared.screen.is_mounted  # still mounting as the keys come
         await expect_box(pilot, "banana")
+
+
+async def test_keys_typed_while_the_terminal_is_too_small_go_into_the_box(tmp_path: Path) -> None:
+    # While the quiz is hidden behind the too-small notice, "s" must not skip the question nor
+    # "h" show a hint, and Enter must not submit: the letters are part of the answer.
+    app = await quiz_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("enter", *"ban")
+        await pilot.resize_terminal(20, 5)
+        await wait_until(pilot, lambda: app.screen.has_class("-too-small"))
+        await pilot.press(*"sh", "enter", "escape", "f3")
+        await pilot.resize_terminal(120, 40)
+        await wait_until(pilot, lambda: app.screen.focused is app.screen.query_one("#answer"))
+        await pilot.press(*"ana")
+        assert app.screen.run.index == 0 and not app.screen.hint_used
+        assert box(app) == "banshana"

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, ClassVar, Literal, Protocol
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -169,6 +170,18 @@ class QuizScreen(StyledAtMount[QuizResult]):
     def fit(self, width: int, height: int) -> None:
         if fit_screen(self, width, height):
             self.call_after_refresh(self.focus_answer)  # it lost the focus while hidden
+            self.refresh_bindings()  # none were live while hidden
+
+    def on_key(self, event: events.Key) -> None:
+        # While the too-small notice hides the quiz, nothing has the focus: letters typed then
+        # still go into a text answer, and no other key acts on a question the learner cannot see.
+        if not self.has_class("-too-small"):
+            return
+        answer = self.query("#answer")
+        if (event.is_printable and event.character and self.phase == "asking" and answer
+                and isinstance(answer.first(), TextAnswer)):
+            answer.first(TextAnswer).insert_text_at_cursor(event.character)
+        event.stop()
 
     def focus_answer(self) -> None:
         """Give the answer the focus now (if the screen still has one). `Widget.focus` would
@@ -228,6 +241,8 @@ class QuizScreen(StyledAtMount[QuizResult]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.has_class("-too-small"):
+            return False  # the quiz is hidden behind the notice
         if self.run.finished and action not in ("continue", "leave"):
             return False
         asking = self.phase == "asking"
