@@ -225,6 +225,13 @@ def prepare_section_quiz(app: App, presentation: Presentation, learner: Learner,
     _prepared[app] = Prepared(presentation, learner, section, seed, screen)
 
 
+def show_notices(app: App) -> None:
+    """Show what the history has to say (a damaged row skipped...), if the app shows notices."""
+    show = getattr(app, "show_history_notices", None)
+    if show is not None:
+        show()
+
+
 def start_section_quiz(app: App, presentation: Presentation, learner: Learner, section: int,
                        seed: int, done: Done) -> None:
     """Run a section's quiz: resume a half-taken one if the learner wants, then show results."""
@@ -261,8 +268,20 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
         show(_quiz_screen(presentation, learner, section, run, attempt_id))
 
     resumed = learner.resume(left, bank, title, pass_mark) if left is not None else None
+    show_notices(app)
     if resumed is None or left is None:
         launch(_new_run(presentation, section, seed), None)
+        return
+    if resumed.finished:
+        # Every question was answered but the results were never reached (the terminal closed
+        # on "Enter: see your results"): finish it with its score, and show the results.
+        from tui.ui.screens.results import ResultsScreen
+
+        result = resumed.result()
+        message = learner.finish(left)
+        app.notify(message or "Every question of this quiz was answered last time: here are its results",
+                   title="History", severity="warning" if message else "information", markup=False)
+        app.push_screen(ResultsScreen(result, seed), lambda _: done(result))
         return
 
     def chosen(resume: bool | None) -> None:
