@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.domain.errors import (  # noqa: F401
+    AttemptClosed,
+    AttemptDamaged,
     AttemptTakenElsewhere,
     HistoryError,
     HistoryReadOnly,
@@ -627,23 +629,28 @@ class History:
         its review card, together.
 
         Raises `AttemptTakenElsewhere` when another process finished the attempt or answered
-        this question of it first: nothing is written then, so no answer counts twice.
+        this question of it first: nothing is written then, so no answer counts twice; and
+        `AttemptDamaged` when the attempt's row holds bad data (named in `take_notices`).
         """
         question = answered.question
         digest = question_hash(question)
         now = at if at is not None else self._clock()
         with self._writing() as db:
-            row = db.execute("SELECT deck_key, section, asked, finished_at FROM attempts WHERE id = ?",
-                             (attempt_id,)).fetchone()
+            cursor = db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
+            cursor.row_factory = sqlite3.Row
+            row = cursor.fetchone()
             if row is None:
                 raise ValueError(f"no attempt {attempt_id} in the history")
-            deck, section, asked, finished_at = row
             try:
-                ids = [item["id"] for item in json.loads(asked)]
-            except (TypeError, ValueError, KeyError) as error:
-                raise ValueError(f"attempt {attempt_id} has no readable list of questions") from error
-            if question.id not in ids:
-                raise ValueError(f"question {question.id!r} was not asked in attempt {attempt_id}")
+                _attempt_fields(row)
+                ids = [stored.question_id for stored in _asked_of(row["asked"])]
+                if question.id not in ids:
+                    raise ValueError(f"its list of questions lacks the question {question.id!r}")
+            except ValueError as error:
+                self._bad("attempts", attempt_id, str(error))
+                raise AttemptDamaged(f"this quiz's record in the history is damaged (table attempts, row "
+                                     f"{attempt_id})") from None
+            deck, section, finished_at = row["deck_key"], row["section"], row["finished_at"]
             if finished_at is not None:
                 raise AttemptTakenElsewhere("this quiz was finished in another podium window")
             try:

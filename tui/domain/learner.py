@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from tui.domain.deck import Deck
-from tui.domain.errors import AttemptTakenElsewhere, HistoryError, HistoryReadOnly, HistoryWriteFailed
+from tui.domain.errors import AttemptClosed, HistoryError, HistoryReadOnly, HistoryWriteFailed
 from tui.domain.identity import bank_hashes, deck_key, present_questions, question_hash
 
 if TYPE_CHECKING:
@@ -194,7 +194,8 @@ class AttemptRecorder:
     failing: bool = False
     """The last write failed and the learner was told: told again only once it works."""
     elsewhere: bool = False
-    """Another process owns this attempt now; this one saves nothing more of it."""
+    """Another process owns this attempt now (or its row is damaged); this one saves nothing more
+    of it."""
 
     def answered(self, answered: AnsweredQuestion, seconds: float) -> str | None:
         if self.learner.history is None or self.elsewhere:
@@ -217,7 +218,7 @@ class AttemptRecorder:
                 answered, seconds, at = self.unsaved[0]
                 history.record_answer(self.attempt_id, answered, seconds, at)
                 self.unsaved.pop(0)
-        except AttemptTakenElsewhere as error:
+        except AttemptClosed as error:
             self.elsewhere = True
             self.unsaved.clear()
             messages.append(f"{error}: this window saves no more of it, so nothing counts twice")
@@ -243,10 +244,10 @@ class AttemptRecorder:
         if history is None or self.elsewhere:
             return None
         messages = self.save()
-        if self.elsewhere or self.attempt_id is None:
-            return self._joined(messages)
         if self.unsaved:
             return self._joined([*messages, self._incomplete()])
+        if self.elsewhere or self.attempt_id is None:
+            return self._joined(messages)
         try:
             history.finish_attempt(self.attempt_id)
         except HistoryError as error:
@@ -266,7 +267,8 @@ class AttemptRecorder:
         count = len(self.unsaved)
         answers = f"{count} answer{'s' if count != 1 else ''}"
         if self.learner.history is None or self.attempt_id is None:
-            return f"{answers} of this quiz could not be saved: the history does not have it"
+            return (f"{answers} of this quiz could not be saved: the history does not have it (podium tries "
+                    "once more when it closes)")
         try:
             self.learner.history.mark_incomplete(self.attempt_id)
         except HistoryWriteFailed:
