@@ -80,7 +80,7 @@ async def test_a_quiz_answered_to_the_end_but_never_finished_resumes_to_its_resu
     expected = run.result()
 
     learner = Learner.open(db, deck.deck, Clock())
-    app = build_app(deck, learner=learner, study=[0], seed=7)
+    app = build_app(deck, learner=learner, study=[0], seed=8)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         if isinstance(app.screen, ResumeScreen):
@@ -90,6 +90,7 @@ async def test_a_quiz_answered_to_the_end_but_never_finished_resumes_to_its_resu
         assert isinstance(app.screen, ResultsScreen)
         text = " ".join(shown(widget, 110) for widget in app.screen.query(Static))
         assert f"{expected.points:g}/6 points" in text
+        assert "replay this order with --seed 7 " in text  # the seed it was taken with (700 = 7 * 100 + 0)
         assert any("answered last time" in message for message in messages(app))
     with History.open(db, Clock())[0] as history:
         [attempt] = history.attempts(learner.key)

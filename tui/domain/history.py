@@ -9,7 +9,15 @@ a write that fails (a full disk) raises `HistoryWriteFailed` and the app carries
 
 Attempts are keyed by `deck_key` and section index. A quiz left half way stays open (neither
 finished nor abandoned) and `open_attempt` offers it to be resumed; starting a new attempt of
-the same section abandons any older open one.
+the same section abandons any older open one. An attempt holds one answer per question, which a
+unique index enforces across processes: the second of two windows resuming one quiz is refused
+(`AttemptTakenElsewhere`). An attempt whose answers could not all be saved is marked incomplete:
+kept, but neither scored nor resumed.
+
+A row that is valid SQLite but not valid history (a response that is not JSON, a date that is
+not one, a number that is text...) is left out of every read and named once in `take_notices`.
+A history this process may read but not write (a read-only file or folder) can be opened with
+`read_only=True`, for statistics and the export.
 """
 
 from __future__ import annotations

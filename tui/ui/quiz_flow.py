@@ -38,6 +38,14 @@ def section_seed(seed: int, section: int) -> int:
     return seed * 100 + section
 
 
+def shown_seed(run: QuizRun, section: int, seed: int) -> int:
+    """The seed that replays `run` with --seed: this session's, or the one a resumed quiz was
+    shuffled with when it was started."""
+    if run.seed == section_seed(seed, section) or (run.seed - section) % 100:
+        return seed
+    return (run.seed - section) // 100
+
+
 @dataclass
 class Prepared:
     """A section's quiz screen built ahead of Enter, and what it was built for."""
@@ -252,7 +260,7 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
                 message = screen.recorder.finished()
                 if message:
                     app.notify(message, severity="warning", markup=False)
-            app.push_screen(ResultsScreen(result, seed), lambda _: done(result))
+            app.push_screen(ResultsScreen(result, shown_seed(screen.run, section, seed)), lambda _: done(result))
 
         app.push_screen(screen, finished)
 
@@ -281,7 +289,7 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
         message = learner.finish(left)
         app.notify(message or "Every question of this quiz was answered last time: here are its results",
                    title="History", severity="warning" if message else "information", markup=False)
-        app.push_screen(ResultsScreen(result, seed), lambda _: done(result))
+        app.push_screen(ResultsScreen(result, shown_seed(resumed, section, seed)), lambda _: done(result))
         return
 
     def chosen(resume: bool | None) -> None:
