@@ -3,7 +3,7 @@ from two processes at once, meet rows damaged by hand and a disk that fills up, 
 
 Whatever the order, one attempt holds one answer per question, every score is within 0-100 %,
 a quiz taken to its results is never offered to resume, and nothing raises: every failure is a
-message. PODIUM_FUZZ_EXAMPLES sets how many runs hypothesis tries (default 40: about 10 s alone, 30 s on a loaded machine).
+message. PODIUM_FUZZ_EXAMPLES sets how many runs hypothesis tries (default 40).
 """
 
 from __future__ import annotations
