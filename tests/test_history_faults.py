@@ -432,6 +432,23 @@ def test_answers_never_saved_leave_the_attempt_incomplete_and_not_scored(deck: P
     learner.close()
 
 
+def test_a_quiz_whose_answers_are_saved_only_at_exit_is_finished_then(deck: Presentation, db: Path) -> None:
+    learner = Learner.open(db, deck.deck, Clock())
+    disk = failing(learner)
+    run = QuizRun(deck.banks[0], "Basics", 0.7, seed=700)
+    recorder = learner.recorder(0, "Basics", run)
+    for number, asked in enumerate(run.asked):
+        if number == 1:
+            disk.failing = {"INSERT", "UPDATE"}  # nothing can be written any more, not even the mark
+        recorder.answered(run.answer(right(asked.question)), 3.0)
+    assert "5 answers of this quiz could not be saved, nor the quiz marked incomplete" in recorder.finished()
+    disk.failing = set()
+    learner.close()  # room again by the time the learner quits
+    with History.open(db, Clock())[0] as history:
+        [attempt] = history.attempts(learner.key)
+        assert attempt.finished_at is not None and attempt.answered == 6 and attempt.fraction == 1.0
+
+
 def test_unsaved_answers_of_a_quiz_left_half_way_are_saved_when_the_app_closes(deck: Presentation,
                                                                                db: Path) -> None:
     learner = Learner.open(db, deck.deck, Clock())

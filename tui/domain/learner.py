@@ -196,6 +196,8 @@ class AttemptRecorder:
     elsewhere: bool = False
     """Another process owns this attempt now (or its row is damaged); this one saves nothing more
     of it."""
+    results_shown: bool = False
+    """The quiz reached its results (`finished`)."""
 
     def answered(self, answered: AnsweredQuestion, seconds: float) -> str | None:
         if self.learner.history is None or self.elsewhere:
@@ -243,6 +245,7 @@ class AttemptRecorder:
         history = self.learner.history
         if history is None or self.elsewhere:
             return None
+        self.results_shown = True
         messages = self.save()
         if self.unsaved:
             return self._joined([*messages, self._incomplete()])
@@ -260,6 +263,11 @@ class AttemptRecorder:
         self.save()
         if self.unsaved and self.run.finished:
             self._incomplete()
+        elif self.results_shown and self.attempt_id is not None and not self.elsewhere:
+            try:
+                self.learner.history.finish_attempt(self.attempt_id)  # type: ignore[union-attr]
+            except HistoryError:
+                pass  # the next start finishes it: every answer is saved
         if self in self.learner.unsaved:
             self.learner.unsaved.remove(self)
 
