@@ -127,5 +127,5 @@ async def test_a_full_disk_is_said_once_and_the_quiz_goes_on(tmp_path: Path, mon
             await pilot.press("enter")
             await pilot.pause()
         warnings = [str(n.message) for n in app._notifications if "disk is full" in str(n.message)]
-        assert len(warnings) == 1 and "the quiz goes on without saving" in warnings[0]
+        assert len(warnings) == 1 and "the quiz goes on, and its answers are kept to save" in warnings[0]
         assert quiz.run.finished

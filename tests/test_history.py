@@ -17,7 +17,7 @@ import pytest
 
 from tui.domain.datadir import data_dir, history_path
 from tui.domain.history import (
-    MIGRATIONS, SCHEMA_VERSION, AnswerRecord, History, HistoryUnavailable, HistoryWriteFailed,
+    MIGRATIONS, SCHEMA_VERSION, AnswerRecord, History, HistoryReadOnly, HistoryUnavailable, HistoryWriteFailed,
     decode_response, encode_response, resume_run,
 )
 from tui.domain.identity import bank_hashes, deck_key, question_hash
@@ -193,7 +193,7 @@ def test_history_uses_wal_and_the_current_schema(db_path: Path, clock: Clock) ->
     history, _ = History.open(db_path, clock)
     other = sqlite3.connect(db_path)
     assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     tables = {row[0] for row in other.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"attempts", "answers", "cards"} <= tables
     other.close()
@@ -431,7 +431,7 @@ def test_a_version_1_history_migrates_and_keeps_its_rows(db_path: Path, clock: C
     assert history.due("d", clock()) == []  # the cards table exists now
     history.close()
     check = sqlite3.connect(db_path)
-    assert check.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     check.close()
 
 
@@ -483,8 +483,9 @@ def test_a_read_only_history_file_turns_history_off(db_path: Path, clock: Clock,
     # Root may write any file, so the file's permission is answered by a stand-in for os.access.
     real_access = os.access
     monkeypatch.setattr("tui.domain.history.os.access",
-                        lambda path, mode: False if Path(path) == db_path else real_access(path, mode))
-    with pytest.raises(HistoryUnavailable, match=f"history is off: the file {db_path} is read-only"):
+                        lambda path, mode: False if Path(path) == db_path and mode & os.W_OK
+                        else real_access(path, mode))
+    with pytest.raises(HistoryReadOnly, match=f"history is off: the file {db_path} is read-only"):
         History.open(db_path, clock)
 
 

@@ -44,8 +44,9 @@ def _history_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-history", action="store_true", help="record nothing and read no history")
 
 
-def _learner(args: argparse.Namespace, deck):  # type: ignore[no-untyped-def]
-    """The learner's history for a deck, as the options say (off with --no-history)."""
+def _learner(args: argparse.Namespace, deck, reading: bool = False):  # type: ignore[no-untyped-def]
+    """The learner's history for a deck, as the options say (off with --no-history); `reading`:
+    a command that only reads it, which can then read a history it may not write."""
     import os
 
     from tui.domain.datadir import data_dir, history_path
@@ -53,7 +54,7 @@ def _learner(args: argparse.Namespace, deck):  # type: ignore[no-untyped-def]
 
     if getattr(args, "no_history", False):
         return Learner.open(None, deck)
-    return Learner.open(history_path(data_dir(args.data_dir, os.environ)), deck)
+    return Learner.open(history_path(data_dir(args.data_dir, os.environ)), deck, reading=reading)
 
 
 def _deck_path(path: Path | None) -> Path:

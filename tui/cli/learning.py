@@ -46,12 +46,16 @@ def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:  # typ
     return chosen
 
 
-def _history_or_say_why(args: argparse.Namespace, deck):  # type: ignore[no-untyped-def]
+def _history_or_say_why(args: argparse.Namespace, deck, reading: bool = False):  # type: ignore[no-untyped-def]
     """The learner's history for commands that need it; None after saying why it is off."""
-    learner = _learner(args, deck)
-    for notice in learner.notices:
-        print(f"podium: {notice}", file=sys.stderr)
+    learner = _learner(args, deck, reading)
+    _say_notices(learner.take_notices())
     return learner if learner.history is not None else None
+
+
+def _say_notices(notices: list[str]) -> None:
+    for notice in notices:
+        print(f"podium: {notice}", file=sys.stderr)
 
 
 def run_quiz(argv: Sequence[str]) -> int:
@@ -113,6 +117,7 @@ def run_review(argv: Sequence[str]) -> int:
         print(f"podium review: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     if not due:
+        _say_notices(learner.take_notices())
         learner.close()
         print("Nothing is due for review. Take a quiz (podium quiz) and come back later.")
         return EXIT_OK
@@ -135,10 +140,11 @@ def run_stats(argv: Sequence[str]) -> int:
     presentation = load_or_report(args.deck)
     if presentation is None:
         return EXIT_PROBLEMS
-    learner = _history_or_say_why(args, presentation.deck)
+    learner = _history_or_say_why(args, presentation.deck, reading=True)
     if learner is None:
         return EXIT_PROBLEMS
     every, problem = learner.statistics()
+    _say_notices(learner.take_notices())
     learner.close()
     if problem:
         print(f"podium stats: {problem}", file=sys.stderr)
@@ -166,7 +172,7 @@ def run_history(argv: Sequence[str]) -> int:
     import os
 
     from tui.domain.datadir import data_dir, history_path
-    from tui.domain.history import History, HistoryError
+    from tui.domain.history import History, HistoryError, HistoryReadOnly
     from tui.domain.stats import export_answers
 
     parser = argparse.ArgumentParser(prog="podium history", description="The learner's recorded answers.")
@@ -181,11 +187,15 @@ def run_history(argv: Sequence[str]) -> int:
         print(f"podium history: no history yet at {path}", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        history, notice = History.open(path, _utc_now)
+        try:
+            history, notice = History.open(path, _utc_now)
+        except HistoryReadOnly:
+            history, notice = History.open(path, _utc_now, read_only=True)  # reading is all it needs
         if notice:
             print(f"podium: {notice}", file=sys.stderr)
         with history:
             text = export_answers(history.answers(), args.format)
+            _say_notices(history.take_notices())
     except HistoryError as error:
         print(f"podium history: {error}", file=sys.stderr)
         return EXIT_PROBLEMS

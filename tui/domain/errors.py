@@ -77,3 +77,21 @@ class HistoryUnavailable(HistoryError):
 
 class HistoryWriteFailed(HistoryError):
     """One write failed (a full disk, say); nothing of it was saved, and later writes may work."""
+
+
+class HistoryReadOnly(HistoryUnavailable):
+    """The history file or its folder cannot be written; it may still be read (`History.open`
+    with `read_only=True`), which is all statistics and the export need."""
+
+
+class AttemptClosed(HistoryError):
+    """The attempt takes no more answers from this process; nothing of the answer was saved."""
+
+
+class AttemptTakenElsewhere(AttemptClosed):
+    """Another podium process finished this attempt, or answered this question of it first:
+    this process saves nothing more of the attempt, so no answer counts twice."""
+
+
+class AttemptDamaged(AttemptClosed):
+    """The attempt's own row in the history holds bad data, so answers cannot be tied to it."""

@@ -9,7 +9,15 @@ a write that fails (a full disk) raises `HistoryWriteFailed` and the app carries
 
 Attempts are keyed by `deck_key` and section index. A quiz left half way stays open (neither
 finished nor abandoned) and `open_attempt` offers it to be resumed; starting a new attempt of
-the same section abandons any older open one.
+the same section abandons any older open one. An attempt holds one answer per question, which a
+unique index enforces across processes: the second of two windows resuming one quiz is refused
+(`AttemptTakenElsewhere`). An attempt whose answers could not all be saved is marked incomplete:
+kept, but neither scored nor resumed.
+
+A row that is valid SQLite but not valid history (a response that is not JSON, a date that is
+not one, a number that is text...) is left out of every read and named once in `take_notices`.
+A history this process may read but not write (a read-only file or folder) can be opened with
+`read_only=True`, for statistics and the export.
 """
 
 from __future__ import annotations
@@ -26,7 +34,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tui.domain.errors import HistoryError, HistoryUnavailable, HistoryWriteFailed  # noqa: F401
+from tui.domain.errors import (  # noqa: F401
+    AttemptClosed,
+    AttemptDamaged,
+    AttemptTakenElsewhere,
+    HistoryError,
+    HistoryReadOnly,
+    HistoryUnavailable,
+    HistoryWriteFailed,
+)
 from tui.domain.identity import present_questions, question_hash  # noqa: F401
 from tui.domain.quizbank import QuizBank
 from tui.domain.quizrun import (
@@ -89,6 +105,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX cards_by_due ON cards (deck_key, due);
     """,
+    # 2 -> 3: one answer per question of an attempt, whatever the number of podium processes
+    # (two that resumed the same quiz both recorded it); the first answer given is kept. And
+    # attempts whose answers could not all be saved, kept but never scored.
+    """
+    DELETE FROM answers WHERE id NOT IN (SELECT MIN(id) FROM answers GROUP BY attempt_id, question_id);
+    DELETE FROM answers WHERE id NOT IN (SELECT MIN(id) FROM answers GROUP BY attempt_id, position);
+    CREATE UNIQUE INDEX answers_one_per_question ON answers (attempt_id, question_id);
+    CREATE UNIQUE INDEX answers_one_per_position ON answers (attempt_id, position);
+    ALTER TABLE attempts ADD COLUMN incomplete_at TEXT;  -- set when some answers were never saved
+    """,
 ]
 """SQL scripts; MIGRATIONS[i] upgrades a history from schema version i to i + 1."""
 
@@ -108,16 +134,25 @@ def encode_response(response: Any) -> str:
 
 
 def decode_response(question_type: str, text: str) -> Any:
-    """JSON back to the response type the domain grades for `question_type`."""
+    """JSON back to the response type the domain grades for `question_type`.
+
+    Raises ValueError when `text` is not JSON or not a response of that type.
+    """
+    if not isinstance(text, str):
+        raise ValueError("the response is not JSON text")
     value = json.loads(text)
     if value is None:
         return None
     if question_type == "true_false":
-        return bool(value)
-    if question_type == "multiple":
-        return frozenset(str(item) for item in value)
-    if question_type == "order":
-        return tuple(str(item) for item in value)
+        if not isinstance(value, bool):
+            raise ValueError("a true/false response is not true or false")
+        return value
+    if question_type in ("multiple", "order"):
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ValueError("the response is not a list of choices")
+        return frozenset(value) if question_type == "multiple" else tuple(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError("the response is not text")
     return str(value)
 
 
@@ -196,6 +231,8 @@ class AttemptRecord:
     question_count: int = 0
     last_answer_at: str = ""
     abandoned_at: str | None = None
+    incomplete_at: str | None = None
+    """Set when some of its answers could never be saved: kept, but not scored."""
 
     @property
     def when(self) -> str:
@@ -256,6 +293,10 @@ def _off(path: Path, reason: str) -> HistoryUnavailable:
     return HistoryUnavailable(f"history is off: cannot keep it in {path}: {reason}")
 
 
+def _is_read_only(error: sqlite3.Error) -> bool:
+    return (getattr(error, "sqlite_errorname", "") or "").startswith("SQLITE_READONLY")
+
+
 def _statements(script: str) -> Iterator[str]:
     """The statements of an SQL script, split where SQLite itself says one is complete.
 
@@ -295,9 +336,44 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.close()
         if _is_corrupt(error):
             raise _Corrupt(str(error)) from error
+        if _is_read_only(error):
+            raise HistoryReadOnly(f"history is off: the file {path} or its folder is read-only") from error
         raise _off(path, _plain_reason(error)) from error
     return db
 
+
+def _read_only_copy(path: Path) -> sqlite3.Connection:
+    """The history at `path` copied into memory without writing a byte there, at the schema of
+    this podium: for statistics and the export when the file or its folder is read-only.
+
+    `mode=ro` first; a WAL file in a folder SQLite cannot write its shared-memory file beside
+    fails that, and `immutable=1` (no locks: nobody can be writing it there either) reads it.
+    """
+    target = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    last: sqlite3.Error | None = None
+    for options in ("mode=ro", "immutable=1"):
+        uri = f"{path.resolve().as_uri()}?{options}"
+        try:
+            source = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        except sqlite3.Error as error:
+            last = error
+            continue
+        try:
+            rows = source.execute("PRAGMA quick_check").fetchall()
+            if rows != [("ok",)]:
+                raise _off(path, "the file is damaged or is not a podium history")
+            source.backup(target)
+            return target
+        except sqlite3.Error as error:
+            if _is_corrupt(error):
+                target.close()
+                raise _off(path, _plain_reason(error)) from error
+            last = error
+        finally:
+            source.close()
+    target.close()
+    assert last is not None
+    raise _off(path, _plain_reason(last)) from last
 
 def _use_wal(db: sqlite3.Connection) -> None:
     """Put the file in WAL mode, which lets readers and one writer work at once across processes.
@@ -336,8 +412,11 @@ def _move_aside(path: Path, stamp: str) -> Path:
     return aside
 
 
-def _migrate(db: sqlite3.Connection, path: Path) -> None:
-    """Bring the schema up to SCHEMA_VERSION, in one transaction; refuse a newer schema."""
+def _migrate(db: sqlite3.Connection, path: Path) -> int:
+    """Bring the schema up to SCHEMA_VERSION, in one transaction; refuse a newer schema.
+
+    Returns how many rows the migrations deleted (answers recorded twice).
+    """
 
     def newer(version: int) -> HistoryUnavailable:
         return HistoryUnavailable(
@@ -351,16 +430,22 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise newer(version)
+        removed = 0
         for step in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[step]):
-                db.execute(statement)
+                cursor = db.execute(statement)
+                if statement.lstrip().upper().startswith("DELETE"):
+                    removed += max(0, cursor.rowcount)
             db.execute(f"PRAGMA user_version = {step + 1}")
         db.execute("COMMIT")
     except BaseException as error:
         _rollback(db)
         if isinstance(error, sqlite3.Error):
+            if _is_read_only(error):
+                raise HistoryReadOnly(f"history is off: the file {path} or its folder is read-only") from error
             raise _off(path, _plain_reason(error)) from error
         raise
+    return removed
 
 
 def _rollback(db: sqlite3.Connection) -> None:
@@ -378,32 +463,48 @@ def _rollback(db: sqlite3.Connection) -> None:
 class History:
     """An open history file. Make one with `History.open`; close it when done."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, clock: Callable[[], datetime]) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path, clock: Callable[[], datetime],
+                 read_only: bool = False) -> None:
         self._db = db
         self.path = path
         self._clock = clock
         self._lock = threading.RLock()
+        self.read_only = read_only
+        """A copy in memory of a history this process may not write (see `open`)."""
+        self._bad_rows: set[tuple[str, object]] = set()
+        self._notices: list[str] = []
 
     @classmethod
-    def open(cls, path: Path, clock: Callable[[], datetime]) -> tuple[History, str | None]:
+    def open(cls, path: Path, clock: Callable[[], datetime], *,
+             read_only: bool = False) -> tuple[History, str | None]:
         """Open (or create) the history at `path`; return it and a notice for the user, or None.
 
         A file SQLite cannot read is moved aside and a new history started; the notice says
-        where the old file went. Raises `HistoryUnavailable` when no history can be kept.
+        where the old file went. Raises `HistoryUnavailable` when no history can be kept, and
+        its subclass `HistoryReadOnly` when the file or its folder cannot be written.
+
+        `read_only=True` reads the file as it is, creating, moving and migrating nothing on
+        disk, and refuses every write: for statistics and the export of a read-only history.
         """
         path = Path(path)
         folder = path.parent
+        if read_only:
+            return cls._open_read_only(path, clock)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             reason = (error.strerror or str(error)).lower()
             raise HistoryUnavailable(f"history is off: cannot create the folder {folder} ({reason})") from error
-        if not os.access(folder, os.W_OK | os.X_OK):
-            # SQLite's own error here is vague ("unable to open database file"); say it plainly.
-            raise HistoryUnavailable(f"history is off: the folder {folder} is read-only")
-        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        # SQLite's own errors here are vague ("unable to open database file"); say them plainly.
+        if not os.access(folder, os.R_OK | os.X_OK):
+            raise HistoryUnavailable(f"history is off: the folder {folder} cannot be read (permission denied)")
+        if path.exists() and not os.access(path, os.R_OK):
+            raise HistoryUnavailable(f"history is off: the file {path} cannot be read (permission denied)")
+        if not os.access(folder, os.W_OK):
+            raise HistoryReadOnly(f"history is off: the folder {folder} is read-only")
+        if path.exists() and not os.access(path, os.W_OK):
             # SQLite would open it read-only without a word and fail at the first answer.
-            raise HistoryUnavailable(f"history is off: the file {path} is read-only")
+            raise HistoryReadOnly(f"history is off: the file {path} is read-only")
         notice = None
         try:
             db = _connect(path)
@@ -421,11 +522,45 @@ class History:
             except _Corrupt as again:
                 raise _off(path, f"a new history file could not be read ({again})") from again
         try:
-            _migrate(db, path)
+            removed = _migrate(db, path)
         except BaseException:
             db.close()
             raise
+        if removed:
+            twice = (f"{removed} answer{'s' if removed != 1 else ''} given twice to the same question of a quiz "
+                     "(two podium windows on one quiz) removed; the first answer of each was kept")
+            notice = f"{notice}; {twice}" if notice else twice
         return cls(db, path, clock), notice
+
+    @classmethod
+    def _open_read_only(cls, path: Path, clock: Callable[[], datetime]) -> tuple[History, str | None]:
+        if not path.exists():
+            raise HistoryUnavailable(f"no history yet at {path}")
+        if not os.access(path, os.R_OK):
+            raise HistoryUnavailable(f"history is off: the file {path} cannot be read (permission denied)")
+        db = _read_only_copy(path)
+        try:
+            _migrate(db, path)  # the copy in memory, to this podium's schema
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, path, clock, read_only=True), None
+
+    # -- rows that are valid SQLite but not valid history --------------------------------------
+
+    def _bad(self, table: str, row_id: object, why: str) -> None:
+        """Note a row skipped as bad data; each row is named once, however often it is read."""
+        if (table, row_id) in self._bad_rows:
+            return
+        self._bad_rows.add((table, row_id))
+        self._notices.append(f"skipped a damaged row of the history ({self.path.name}, table {table}, "
+                             f"row {row_id}): {why}")
+
+    def take_notices(self) -> list[str]:
+        """What the history has to tell since last asked (rows skipped as bad data), once each."""
+        with self._lock:
+            notices, self._notices = self._notices, []
+            return notices
 
     def close(self) -> None:
         """Close the file; the History cannot be used afterwards."""
@@ -446,6 +581,8 @@ class History:
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; any SQLite failure rolls it back and becomes HistoryWriteFailed."""
+        if self.read_only:
+            raise HistoryWriteFailed(f"could not save to history ({self.path}): it is open read-only")
         with self._lock:
             try:
                 # IMMEDIATE takes the write lock up front, so two processes queue (busy_timeout)
@@ -494,31 +631,62 @@ class History:
         assert attempt_id is not None
         return attempt_id
 
-    def record_answer(self, attempt_id: int, answered: AnsweredQuestion, seconds: float) -> None:
-        """Record one answer the moment it is given, and reschedule its review card, together."""
+    def record_answer(self, attempt_id: int, answered: AnsweredQuestion, seconds: float,
+                      at: datetime | None = None) -> None:
+        """Record one answer the moment it is given (or, retried, as given `at`), and reschedule
+        its review card, together.
+
+        Raises `AttemptTakenElsewhere` when another process finished the attempt or answered
+        this question of it first: nothing is written then, so no answer counts twice; and
+        `AttemptDamaged` when the attempt's row holds bad data (named in `take_notices`).
+        """
         question = answered.question
         digest = question_hash(question)
-        now = self._clock()
+        now = at if at is not None else self._clock()
         with self._writing() as db:
-            row = db.execute("SELECT deck_key, section, asked FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            cursor = db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
+            cursor.row_factory = sqlite3.Row
+            row = cursor.fetchone()
             if row is None:
                 raise ValueError(f"no attempt {attempt_id} in the history")
-            deck, section, asked = row
-            ids = [item["id"] for item in json.loads(asked)]
-            if question.id not in ids:
-                raise ValueError(f"question {question.id!r} was not asked in attempt {attempt_id}")
-            db.execute(
-                "INSERT INTO answers (attempt_id, position, question_id, question_hash, response, points, "
-                "possible, verdict, hint_used, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (attempt_id, ids.index(question.id), question.id, digest, encode_response(answered.response),
-                 answered.grade.points, answered.grade.possible, answered.grade.verdict,
-                 int(answered.hint_used), float(seconds), _iso(now)))
+            try:
+                _attempt_fields(row)
+                ids = [stored.question_id for stored in _asked_of(row["asked"])]
+                if question.id not in ids:
+                    raise ValueError(f"its list of questions lacks the question {question.id!r}")
+            except ValueError as error:
+                self._bad("attempts", attempt_id, str(error))
+                raise AttemptDamaged(f"this quiz's record in the history is damaged (table attempts, row "
+                                     f"{attempt_id})") from None
+            deck, section, finished_at = row["deck_key"], row["section"], row["finished_at"]
+            if finished_at is not None:
+                raise AttemptTakenElsewhere("this quiz was finished in another podium window")
+            try:
+                db.execute(
+                    "INSERT INTO answers (attempt_id, position, question_id, question_hash, response, points, "
+                    "possible, verdict, hint_used, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (attempt_id, ids.index(question.id), question.id, digest, encode_response(answered.response),
+                     answered.grade.points, answered.grade.possible, answered.grade.verdict,
+                     int(answered.hint_used), float(seconds), _iso(now)))
+            except sqlite3.IntegrityError as error:
+                if "UNIQUE" not in str(error).upper():
+                    raise
+                raise AttemptTakenElsewhere(
+                    f"question {ids.index(question.id) + 1} of this quiz was already answered in another "
+                    "podium window") from error
             self._reschedule(db, deck, section, question.id, digest, answered.grade.verdict, seconds, now)
 
     def finish_attempt(self, attempt_id: int) -> None:
         """Mark an attempt finished: it counts as done and is no longer offered to resume."""
         with self._writing() as db:
-            db.execute("UPDATE attempts SET finished_at = ?, abandoned_at = NULL WHERE id = ?",
+            db.execute("UPDATE attempts SET finished_at = ?, abandoned_at = NULL, incomplete_at = NULL "
+                       "WHERE id = ?", (self._now(), attempt_id))
+
+    def mark_incomplete(self, attempt_id: int) -> None:
+        """Mark an attempt whose answers could not all be saved: its answers stay (and export),
+        but it is neither scored in the statistics nor offered to resume."""
+        with self._writing() as db:
+            db.execute("UPDATE attempts SET incomplete_at = ? WHERE id = ? AND finished_at IS NULL",
                        (self._now(), attempt_id))
 
     def abandon_attempt(self, attempt_id: int) -> None:
@@ -535,68 +703,144 @@ class History:
 
         `asked_hashes` (question id -> hash, see `bank_hashes`) is the section's bank as it is
         now; when given, an attempt whose questions were since edited, added or removed is not
-        offered (the next `start_attempt` abandons it).
+        offered (the next `start_attempt` abandons it). Nor is one with a damaged row (named in
+        `take_notices`): what it stored cannot be trusted to grade again.
         """
         rows = self._read(
             "SELECT a.id, a.section_title, a.seed, a.started_at, a.asked FROM attempts a "
             "WHERE a.deck_key = ? AND a.section = ? AND a.finished_at IS NULL AND a.abandoned_at IS NULL "
-            "AND EXISTS (SELECT 1 FROM answers n WHERE n.attempt_id = a.id) "
+            "AND a.incomplete_at IS NULL AND EXISTS (SELECT 1 FROM answers n WHERE n.attempt_id = a.id) "
             "ORDER BY a.started_at DESC, a.id DESC LIMIT 1", (deck_key, section))
         if not rows:
             return None
         attempt = rows[0]
-        asked = tuple(StoredQuestion(item["id"], item["hash"], item["type"], tuple(item["choices"]))
-                      for item in json.loads(attempt["asked"]))
+        try:
+            asked = _asked_of(attempt["asked"])
+            section_title, seed = _text(attempt["section_title"]), _integer(attempt["seed"])
+            started_at = _when(attempt["started_at"])
+        except ValueError as error:
+            self._bad("attempts", attempt["id"], str(error))
+            return None
         if asked_hashes is not None and {q.question_id: q.question_hash for q in asked} != dict(asked_hashes):
             return None
         recorded = self._read(
-            "SELECT position, question_id, response, hint_used, seconds FROM answers "
-            "WHERE attempt_id = ? ORDER BY position, id", (attempt["id"],))
+            "SELECT * FROM answers WHERE attempt_id = ? ORDER BY position, id", (attempt["id"],))
         answers: list[StoredAnswer] = []
         for row in recorded:
-            # Answers run from position 0 without gaps; a second answer to one position (two
-            # processes resuming the same quiz) keeps the first.
-            if row["position"] != len(answers) or row["position"] >= len(asked):
+            try:
+                _answer_fields(row)
+                position = row["position"]
+                if position >= len(asked) or asked[position].question_id != row["question_id"]:
+                    raise ValueError("its question is not the one asked at its position")
+                stored = asked[position]
+                response = decode_response(stored.question_type, row["response"])
+                _check_fits(stored, response)
+            except ValueError as error:
+                self._bad("answers", row["id"], str(error))
+                return None
+            # Answers run from position 0 without gaps; one answer per position (a unique index).
+            if position != len(answers):
                 continue
-            stored = asked[row["position"]]
-            answers.append(StoredAnswer(row["question_id"], decode_response(stored.question_type, row["response"]),
-                                        bool(row["hint_used"]), float(row["seconds"])))
-        return OpenAttempt(attempt["id"], deck_key, section, attempt["section_title"], attempt["seed"],
-                           attempt["started_at"], asked, tuple(answers))
+            answers.append(StoredAnswer(row["question_id"], response, bool(row["hint_used"]), float(row["seconds"])))
+        if not answers:
+            return None
+        return OpenAttempt(attempt["id"], deck_key, section, section_title, seed, started_at, asked, tuple(answers))
 
     # -- reading -----------------------------------------------------------------------------
 
-    def answers(self, deck_key: str | None = None) -> list[AnswerRecord]:
-        """Every recorded answer (of one deck, or of all), oldest first."""
+    def _attempt_rows(self, deck_key: str | None, section: int | None = None) -> dict[int, sqlite3.Row]:
+        """The attempts (of a deck, of a section) whose own fields are sound, by id."""
+        where, parameters = [], []
+        if deck_key is not None:
+            where.append("deck_key = ?")
+            parameters.append(deck_key)
+        if section is not None:
+            where.append("section = ?")
+            parameters.append(section)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        found: dict[int, sqlite3.Row] = {}
+        for row in self._read(f"SELECT * FROM attempts {clause} ORDER BY started_at, id", parameters):
+            try:
+                _attempt_fields(row)
+            except ValueError as error:
+                self._bad("attempts", row["id"], str(error))
+                continue
+            found[row["id"]] = row
+        return found
+
+    def _answer_rows(self, attempts: Mapping[int, sqlite3.Row], deck_key: str | None) -> list[sqlite3.Row]:
+        """The sound answers of `attempts`, oldest first; a damaged one is named and left out."""
         where = "WHERE a.deck_key = ?" if deck_key is not None else ""
         rows = self._read(
-            "SELECT a.deck_key, a.deck_title, a.section, a.section_title, n.attempt_id, n.question_id, "
-            "n.question_hash, n.response, n.points, n.possible, n.verdict, n.hint_used, n.seconds, n.answered_at "
-            f"FROM answers n JOIN attempts a ON a.id = n.attempt_id {where} ORDER BY n.answered_at, n.id",
+            f"SELECT n.* FROM answers n JOIN attempts a ON a.id = n.attempt_id {where} ORDER BY n.answered_at, n.id",
             (deck_key,) if deck_key is not None else ())
-        return [AnswerRecord(row["deck_key"], row["deck_title"], row["section"], row["section_title"],
-                             row["attempt_id"], row["question_id"], row["question_hash"], row["response"],
-                             row["points"], row["possible"], row["verdict"], bool(row["hint_used"]),
-                             row["seconds"], row["answered_at"]) for row in rows]
+        found = []
+        for row in rows:
+            if row["attempt_id"] not in attempts:
+                continue  # its attempt is damaged, and named already
+            try:
+                _answer_fields(row)
+            except ValueError as error:
+                self._bad("answers", row["id"], str(error))
+                continue
+            found.append(row)
+        return found
+
+    def answers(self, deck_key: str | None = None) -> list[AnswerRecord]:
+        """Every recorded answer (of one deck, or of all), oldest first; damaged rows left out."""
+        attempts = self._attempt_rows(deck_key)
+        records = []
+        for row in self._answer_rows(attempts, deck_key):
+            attempt = attempts[row["attempt_id"]]
+            records.append(AnswerRecord(
+                attempt["deck_key"], attempt["deck_title"], attempt["section"], attempt["section_title"],
+                row["attempt_id"], row["question_id"], row["question_hash"], row["response"],
+                float(row["points"]), float(row["possible"]), row["verdict"], bool(row["hint_used"]),
+                float(row["seconds"]), row["answered_at"]))
+        return records
 
     def attempts(self, deck_key: str, section: int | None = None) -> list[AttemptRecord]:
-        """A deck's attempts that have at least one answer (of one section, or all), oldest first."""
-        where, parameters = "a.deck_key = ?", [deck_key]
-        if section is not None:
-            where += " AND a.section = ?"
-            parameters.append(section)
-        rows = self._read(
-            "SELECT a.id, a.section, a.section_title, a.seed, a.started_at, a.finished_at, a.abandoned_at, "
-            "a.total, a.question_count, SUM(n.points) AS points, SUM(n.possible) AS possible, "
-            "COUNT(n.id) AS answered, MAX(n.answered_at) AS last_answer_at "
-            f"FROM attempts a JOIN answers n ON n.attempt_id = a.id WHERE {where} "
-            "GROUP BY a.id ORDER BY a.started_at, a.id", parameters)
-        return [AttemptRecord(row["id"], row["section"], row["section_title"], row["seed"], row["started_at"],
-                              row["finished_at"], round(row["points"], 6), round(row["possible"], 6),
-                              row["total"], row["answered"], row["question_count"], row["last_answer_at"],
-                              row["abandoned_at"]) for row in rows]
+        """A deck's attempts that have at least one answer (of one section, or all), oldest first.
+
+        Damaged rows are left out; so is an attempt whose answers score more than its total.
+        """
+        attempts = self._attempt_rows(deck_key, section)
+        summed: dict[int, list[Any]] = {}
+        for row in self._answer_rows(attempts, deck_key):
+            points, possible, answered, last = summed.get(row["attempt_id"], (0.0, 0.0, 0, ""))
+            summed[row["attempt_id"]] = [points + float(row["points"]), possible + float(row["possible"]),
+                                         answered + 1, max(last, row["answered_at"])]
+        records = []
+        for attempt_id, attempt in attempts.items():
+            if attempt_id not in summed:
+                continue
+            points, possible, answered, last = summed[attempt_id]
+            if points > float(attempt["total"]) + 1e-6 or answered > attempt["question_count"]:
+                self._bad("attempts", attempt_id, "its answers score more than it asked")
+                continue
+            records.append(AttemptRecord(
+                attempt_id, attempt["section"], attempt["section_title"], attempt["seed"], attempt["started_at"],
+                attempt["finished_at"], round(points, 6), round(possible, 6), float(attempt["total"]), answered,
+                attempt["question_count"], last, attempt["abandoned_at"], attempt["incomplete_at"]))
+        return records
 
     # -- review ------------------------------------------------------------------------------
+
+    def _cards(self, deck_key: str, question: tuple[int, str] | None = None) -> list[DueCard]:
+        """A deck's sound cards (or one question's); a damaged one is named and left out."""
+        sql = "SELECT rowid AS row_id, * FROM cards WHERE deck_key = ?"
+        parameters: list[Any] = [deck_key]
+        if question is not None:
+            sql += " AND section = ? AND question_id = ?"
+            parameters += list(question)
+        cards = []
+        for row in self._read(sql, parameters):
+            try:
+                cards.append(DueCard(_text(row["deck_key"]), _integer(row["section"]), _text(row["question_id"]),
+                                     _text(row["question_hash"]), _moment(row["due"]), _integer(row["reviews"])))
+            except ValueError as error:
+                self._bad("cards", row["row_id"], str(error))
+        return cards
 
     def due(self, deck_key: str, now: datetime, limit: int | None = None,
             known: Collection[tuple[int, str]] | None = None) -> list[DueCard]:
@@ -605,12 +849,10 @@ class History:
         `known` ((section, question id) pairs of the deck as loaded) leaves out cards of
         questions that no longer exist; without it every card counts.
         """
-        rows = self._read(
-            "SELECT deck_key, section, question_id, question_hash, due, reviews FROM cards "
-            "WHERE deck_key = ? AND due <= ? ORDER BY due, section, question_id", (deck_key, _iso(now)))
-        cards = [DueCard(row["deck_key"], row["section"], row["question_id"], row["question_hash"],
-                         datetime.fromisoformat(row["due"]), row["reviews"]) for row in rows
-                 if known is None or (row["section"], row["question_id"]) in known]
+        now = utc(now)
+        cards = sorted((card for card in self._cards(deck_key) if card.due <= now
+                        and (known is None or (card.section, card.question_id) in known)),
+                       key=lambda card: (card.due, card.section, card.question_id))
         return cards if limit is None else cards[:max(0, limit)]
 
     def count_due(self, deck_key: str, now: datetime, known: Collection[tuple[int, str]] | None = None) -> int:
@@ -618,15 +860,9 @@ class History:
         return len(self.due(deck_key, now, known=known))
 
     def card(self, deck_key: str, section: int, question_id: str) -> DueCard | None:
-        """One question's card, due or not; None before it is first answered."""
-        rows = self._read(
-            "SELECT deck_key, section, question_id, question_hash, due, reviews FROM cards "
-            "WHERE deck_key = ? AND section = ? AND question_id = ?", (deck_key, section, question_id))
-        if not rows:
-            return None
-        row = rows[0]
-        return DueCard(row["deck_key"], row["section"], row["question_id"], row["question_hash"],
-                       datetime.fromisoformat(row["due"]), row["reviews"])
+        """One question's card, due or not; None before it is first answered (or when damaged)."""
+        cards = self._cards(deck_key, (section, question_id))
+        return cards[0] if cards else None
 
     def review(self, deck_key: str, section: int, question_id: str, question_hash: str,
                verdict: str, seconds: float, now: datetime) -> datetime:
@@ -636,19 +872,146 @@ class History:
 
     def _reschedule(self, db: sqlite3.Connection, deck_key: str, section: int, question_id: str,
                     digest: str, verdict: str, seconds: float, now: datetime) -> datetime:
-        """Review a question's card inside the caller's transaction; a new hash starts it over."""
-        row = db.execute("SELECT question_hash, card, reviews FROM cards WHERE deck_key = ? AND section = ? "
+        """Review a question's card inside the caller's transaction; a new hash starts it over,
+        and so does a damaged card (named in `take_notices`)."""
+        row = db.execute("SELECT rowid, question_hash, card, reviews FROM cards WHERE deck_key = ? AND section = ? "
                          "AND question_id = ?", (deck_key, section, question_id)).fetchone()
-        same = row is not None and row[0] == digest
-        card_json, due = schedule(row[1] if same else None, rating_for(verdict, seconds), now, seconds)
+        same = row is not None and row[1] == digest
+        rating = rating_for(verdict, seconds)
+        reviews = row[3] if same and isinstance(row[3], int) and not isinstance(row[3], bool) else 0
+        try:
+            card_json, due = schedule(row[2] if same else None, rating, now, seconds)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+            self._bad("cards", row[0], f"its review card cannot be read ({type(error).__name__}); it starts over")
+            card_json, due = schedule(None, rating, now, seconds)
+            reviews = 0
         db.execute(
             "INSERT INTO cards (deck_key, section, question_id, question_hash, card, due, reviews, reviewed_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (deck_key, section, question_id) DO UPDATE SET "
             "question_hash = excluded.question_hash, card = excluded.card, due = excluded.due, "
             "reviews = excluded.reviews, reviewed_at = excluded.reviewed_at",
-            (deck_key, section, question_id, digest, card_json, _iso(due),
-             (row[2] if same else 0) + 1, _iso(now)))
+            (deck_key, section, question_id, digest, card_json, _iso(due), reviews + 1, _iso(now)))
         return due
+
+
+# -- checking what a row holds -----------------------------------------------------------------
+
+QUESTION_TYPES = frozenset({"single", "multiple", "true_false", "short", "numeric", "order"})
+VERDICTS = frozenset({"right", "partial", "wrong", "skipped"})
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{_shown(value)} where text was expected")
+    return value
+
+
+def _integer(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{_shown(value)} where a whole number was expected")
+    return value
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value \
+            or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{_shown(value)} where a number was expected")
+    return float(value)
+
+
+def _moment(value: object) -> datetime:
+    """An ISO 8601 time as UTC; a ValueError naming the value when it is not one."""
+    try:
+        return utc(datetime.fromisoformat(_text(value)))
+    except ValueError:
+        raise ValueError(f"{_shown(value)} where a date and time was expected") from None
+
+
+def _when(value: object) -> str:
+    _moment(value)
+    return value  # type: ignore[return-value]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "NULL"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _asked_of(text: object) -> tuple[StoredQuestion, ...]:
+    """An attempt's asked questions from their JSON; a ValueError saying what is wrong."""
+    try:
+        items = json.loads(_text(text))
+    except ValueError:
+        raise ValueError("its list of questions is not JSON") from None
+    if not isinstance(items, list) or not items:
+        raise ValueError("its list of questions is not a list of questions")
+    asked = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise ValueError("its list of questions holds something else")
+        kind = item.get("type")
+        choices = item.get("choices")
+        if (not isinstance(item.get("id"), str) or not isinstance(item.get("hash"), str)
+                or kind not in QUESTION_TYPES or not isinstance(choices, list)
+                or not all(isinstance(choice, str) for choice in choices)):
+            raise ValueError("a question of its list lacks its id, hash, type or choices")
+        asked.append(StoredQuestion(item["id"], item["hash"], kind, tuple(choices)))
+    if len({question.question_id for question in asked}) != len(asked):
+        raise ValueError("its list of questions names a question twice")
+    return tuple(asked)
+
+
+def _attempt_fields(row: sqlite3.Row) -> None:
+    """Check an attempts row's own fields; a ValueError saying what is wrong."""
+    _text(row["deck_key"])
+    _text(row["deck_title"])
+    _text(row["section_title"])
+    if _integer(row["section"]) < 0:
+        raise ValueError("a negative section")
+    _integer(row["seed"])
+    if _integer(row["question_count"]) < 0 or _number(row["total"]) < 0:
+        raise ValueError("a negative number of questions or points")
+    _when(row["started_at"])
+    for column in ("finished_at", "abandoned_at", "incomplete_at"):
+        if row[column] is not None:
+            _when(row[column])
+
+
+def _answer_fields(row: sqlite3.Row) -> None:
+    """Check an answers row's own fields; a ValueError saying what is wrong."""
+    if _integer(row["position"]) < 0:
+        raise ValueError("a negative position")
+    _text(row["question_id"])
+    _text(row["question_hash"])
+    try:
+        json.loads(_text(row["response"]))
+    except ValueError:
+        raise ValueError(f"the response {_shown(row['response'])} is not JSON") from None
+    points, possible = _number(row["points"]), _number(row["possible"])
+    if not 0 <= points <= possible + 1e-9:
+        raise ValueError(f"{points:g} points out of {possible:g}")
+    if row["verdict"] not in VERDICTS:
+        raise ValueError(f"the verdict {_shown(row['verdict'])} is not one podium gives")
+    if row["hint_used"] not in (0, 1) or isinstance(row["hint_used"], float):
+        raise ValueError(f"{_shown(row['hint_used'])} where 0 or 1 was expected")
+    if _number(row["seconds"]) < 0:
+        raise ValueError("a negative time")
+    _when(row["answered_at"])
+
+
+def _check_fits(stored: StoredQuestion, response: Any) -> None:
+    """A response that the question as asked could have been given; a ValueError when not."""
+    if response is None or stored.question_type in ("short", "numeric", "true_false"):
+        return
+    choices = set(stored.choices)
+    if stored.question_type == "single" and response not in choices:
+        raise ValueError("its response is not one of the question's choices")
+    if stored.question_type == "multiple" and not set(response) <= choices:
+        raise ValueError("its response is not among the question's choices")
+    if stored.question_type == "order" and sorted(response) != sorted(stored.choices):
+        raise ValueError("its response does not order the question's items")
 
 
 def _iso(moment: datetime) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from tui.domain.deck import Deck
-from tui.domain.errors import HistoryError
+from tui.domain.errors import AttemptClosed, HistoryError, HistoryReadOnly, HistoryWriteFailed
 from tui.domain.identity import bank_hashes, deck_key, present_questions, question_hash
 
 if TYPE_CHECKING:
@@ -36,28 +36,52 @@ class Learner:
     deck: Deck
     clock: Clock = utc_now
     notices: list[str] = field(default_factory=list)
-    """Things to tell the learner once (history off, a damaged file moved aside...)."""
+    """Things to tell the learner once (history off, a damaged file moved aside, a damaged row
+    skipped...); `take_notices` hands them over."""
+    unsaved: list[AttemptRecorder] = field(default_factory=list)
+    """Recorders holding answers the history could not take yet: tried once more at `close`."""
 
     @property
     def key(self) -> str:
         return deck_key(self.deck)
 
     @classmethod
-    def open(cls, path: Path | None, deck: Deck, clock: Clock = utc_now) -> Learner:
-        """Open the history at `path` (None: history off on purpose, e.g. --no-history)."""
+    def open(cls, path: Path | None, deck: Deck, clock: Clock = utc_now, *, reading: bool = False) -> Learner:
+        """Open the history at `path` (None: history off on purpose, e.g. --no-history).
+
+        `reading`: only to read it (statistics), so a history this process may not write is
+        read as it is rather than turned off.
+        """
         if path is None:
             return cls(None, deck, clock)
         from tui.domain.history import History
 
         try:
             history, notice = History.open(path, clock)
+        except HistoryReadOnly as error:
+            if not reading:
+                return cls(None, deck, clock, [str(error)])
+            try:
+                history, notice = History.open(path, clock, read_only=True)
+            except HistoryError as again:
+                return cls(None, deck, clock, [str(again)])
         except HistoryError as error:
             return cls(None, deck, clock, [str(error)])
         return cls(history, deck, clock, [notice] if notice else [])
 
     def close(self) -> None:
+        """Save what can still be saved of quizzes whose answers could not be, then close."""
+        for recorder in list(self.unsaved):
+            recorder.last_try()
         if self.history is not None:
             self.history.close()
+
+    def take_notices(self) -> list[str]:
+        """Every notice not yet handed over, the history's own (rows skipped) included."""
+        if self.history is not None:
+            self.notices.extend(self.history.take_notices())
+        notices, self.notices = self.notices, []
+        return notices
 
     def _off(self, error: HistoryError) -> str:
         return str(error)
@@ -80,6 +104,17 @@ class Learner:
         from tui.domain.history import resume_run
 
         return resume_run(left, bank, section_title, pass_mark)
+
+    def finish(self, left: OpenAttempt) -> str | None:
+        """Finish an attempt left with every question answered (the results were never shown);
+        a message when that could not be saved."""
+        if self.history is None:
+            return None
+        try:
+            self.history.finish_attempt(left.attempt_id)
+        except HistoryError as error:
+            return str(error)
+        return None
 
     def abandon(self, left: OpenAttempt) -> str | None:
         if self.history is None:
@@ -104,6 +139,7 @@ class Learner:
         if self.history is None:
             return []
         cards = self.history.due(self.key, self.clock(), limit, known=present_questions(banks))
+        self.notices.extend(self.history.take_notices())
         found = []
         for card in cards:
             bank = banks.get(card.section)
@@ -119,9 +155,11 @@ class Learner:
         if self.history is None:
             return [], "History is off, so there is nothing to show."
         try:
-            return section_stats(self.history, self.key, [s.title for s in self.deck.sections]), None
+            stats = section_stats(self.history, self.key, [s.title for s in self.deck.sections])
         except HistoryError as error:
             return [], str(error)
+        self.notices.extend(self.history.take_notices())
+        return stats, None
 
     def reviewed(self, section: int, answered: AnsweredQuestion, seconds: float) -> str | None:
         """Reschedule a reviewed question; a message when that could not be saved."""
@@ -132,46 +170,127 @@ class Learner:
             self.history.review(self.key, section, question.id, question_hash(question),
                                 answered.grade.verdict, seconds, self.clock())
         except HistoryError as error:
-            return str(error)
-        return None
+            return "\n".join([str(error), *self.take_notices()])
+        return "\n".join(self.take_notices()) or None
 
 
 @dataclass
 class AttemptRecorder:
-    """Writes one quiz attempt answer by answer; starts the attempt at its first answer."""
+    """Writes one quiz attempt answer by answer; starts the attempt at its first answer.
+
+    An answer the history cannot take (a full disk) is kept in memory and saved with the next
+    answer, or at the results, or when the app closes. If it never is, the attempt is marked
+    incomplete: not scored, not offered to resume. If another process finished the attempt or
+    answered a question of it first, nothing more of it is saved here.
+    """
 
     learner: Learner
     section: int
     section_title: str
     run: QuizRun
     attempt_id: int | None = None
-    failed: bool = False
-    """Set after a failed write, so the learner is told once, not at every answer."""
+    unsaved: list[tuple[AnsweredQuestion, float, datetime]] = field(default_factory=list)
+    """Answers given but not saved yet, in order: the answer, its seconds, when it was given."""
+    failing: bool = False
+    """The last write failed and the learner was told: told again only once it works."""
+    elsewhere: bool = False
+    """Another process owns this attempt now (or its row is damaged); this one saves nothing more
+    of it."""
+    results_shown: bool = False
+    """The quiz reached its results (`finished`)."""
 
     def answered(self, answered: AnsweredQuestion, seconds: float) -> str | None:
-        history = self.learner.history
-        if history is None or self.failed:
+        if self.learner.history is None or self.elsewhere:
             return None
+        self.unsaved.append((answered, seconds, self.learner.clock()))
+        return self._joined(self.save())
+
+    def save(self) -> list[str]:
+        """Write every unsaved answer, in order; what to tell the learner."""
+        history = self.learner.history
+        if history is None or self.elsewhere or not self.unsaved:
+            return []
+        messages: list[str] = []
         try:
             if self.attempt_id is None:
                 self.attempt_id = history.start_attempt(
                     self.learner.key, self.learner.deck.title, self.section, self.section_title,
                     self.run.seed, self.run.asked)
-            history.record_answer(self.attempt_id, answered, seconds)
+            while self.unsaved:
+                answered, seconds, at = self.unsaved[0]
+                history.record_answer(self.attempt_id, answered, seconds, at)
+                self.unsaved.pop(0)
+        except AttemptClosed as error:
+            self.elsewhere = True
+            self.unsaved.clear()
+            messages.append(f"{error}: this window saves no more of it, so nothing counts twice")
         except HistoryError as error:
-            self.failed = True
-            return f"{error}; the quiz goes on without saving"
-        return None
+            if not self.failing:
+                messages.append(f"{error}; the quiz goes on, and its answers are kept to save as soon as "
+                                "the history can be written")
+            self.failing = True
+        else:
+            if self.failing:
+                messages.append("History saved again: every answer so far is recorded")
+            self.failing = False
+        if self.unsaved and self not in self.learner.unsaved:
+            self.learner.unsaved.append(self)
+        elif not self.unsaved and self in self.learner.unsaved:
+            self.learner.unsaved.remove(self)
+        return messages + self.learner.take_notices()
 
     def finished(self) -> str | None:
+        """The quiz reached its results: save what is left and finish the attempt, or mark it
+        incomplete when its answers still cannot all be saved."""
         history = self.learner.history
-        if history is None or self.attempt_id is None or self.failed:
+        if history is None or self.elsewhere:
             return None
+        self.results_shown = True
+        messages = self.save()
+        if self.unsaved:
+            return self._joined([*messages, self._incomplete()])
+        if self.elsewhere or self.attempt_id is None:
+            return self._joined(messages)
         try:
             history.finish_attempt(self.attempt_id)
         except HistoryError as error:
-            return str(error)
-        return None
+            messages.append(str(error))
+        return self._joined(messages)
+
+    def last_try(self) -> None:
+        """At close: save what is left; a quiz taken to its results and still unsaved is marked
+        incomplete, one left half way stays open to resume as far as it was saved."""
+        self.save()
+        if self.unsaved and self.run.finished:
+            self._incomplete()
+        elif self.results_shown and self.attempt_id is not None and not self.elsewhere:
+            try:
+                self.learner.history.finish_attempt(self.attempt_id)  # type: ignore[union-attr]
+            except HistoryError:
+                pass  # the next start finishes it: every answer is saved
+        if self in self.learner.unsaved:
+            self.learner.unsaved.remove(self)
+
+    def _incomplete(self) -> str:
+        count = len(self.unsaved)
+        answers = f"{count} answer{'s' if count != 1 else ''}"
+        if self.learner.history is None or self.attempt_id is None:
+            return (f"{answers} of this quiz could not be saved: the history does not have it (podium tries "
+                    "once more when it closes)")
+        try:
+            self.learner.history.mark_incomplete(self.attempt_id)
+        except HistoryWriteFailed:
+            return (f"{answers} of this quiz could not be saved, nor the quiz marked incomplete: the history "
+                    "holds it as far as it was saved")
+        if self in self.learner.unsaved:
+            self.learner.unsaved.remove(self)
+        self.unsaved.clear()
+        return (f"{answers} of this quiz could not be saved: it is kept in the history as incomplete, "
+                "and not scored")
+
+    @staticmethod
+    def _joined(messages: list[str]) -> str | None:
+        return "\n".join(messages) or None
 
 
 @dataclass

@@ -58,9 +58,10 @@ class SectionStats:
 def section_stats(history: History, deck_key: str, section_titles: Sequence[str]) -> list[SectionStats]:
     """Statistics for each section of a deck, by index; `section_titles` names them in order.
 
-    Every attempt with at least one answer counts; it ends when finished, else at its last answer.
+    Every attempt with at least one answer counts, unless some of its answers could never be
+    saved (incomplete: its score is not known); it ends when finished, else at its last answer.
     """
-    attempts = history.attempts(deck_key)
+    attempts = [attempt for attempt in history.attempts(deck_key) if attempt.incomplete_at is None]
     answers = history.answers(deck_key)
     return [_one_section(index, title, [a for a in attempts if a.section == index],
                          [r for r in answers if r.section == index])

@@ -279,9 +279,8 @@ class PodiumApp(App[None]):
 
     def show_history_notices(self) -> None:
         """Say once what the history could not do (off, a damaged file moved aside...)."""
-        for notice in self.learner.notices:
+        for notice in self.learner.take_notices():
             self.notify(notice, title="History", severity="warning", timeout=10, markup=False)
-        self.learner.notices.clear()
 
     def publish(self, state: PresenterState) -> None:
         """Tell a speaker view where the presenter is (when a channel is set)."""

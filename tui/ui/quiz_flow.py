@@ -38,6 +38,14 @@ def section_seed(seed: int, section: int) -> int:
     return seed * 100 + section
 
 
+def shown_seed(run: QuizRun, section: int, seed: int) -> int:
+    """The seed that replays `run` with --seed: this session's, or the one a resumed quiz was
+    shuffled with when it was started."""
+    if run.seed == section_seed(seed, section) or (run.seed - section) % 100:
+        return seed
+    return (run.seed - section) // 100
+
+
 @dataclass
 class Prepared:
     """A section's quiz screen built ahead of Enter, and what it was built for."""
@@ -225,6 +233,13 @@ def prepare_section_quiz(app: App, presentation: Presentation, learner: Learner,
     _prepared[app] = Prepared(presentation, learner, section, seed, screen)
 
 
+def show_notices(app: App) -> None:
+    """Show what the history has to say (a damaged row skipped...), if the app shows notices."""
+    show = getattr(app, "show_history_notices", None)
+    if show is not None:
+        show()
+
+
 def start_section_quiz(app: App, presentation: Presentation, learner: Learner, section: int,
                        seed: int, done: Done) -> None:
     """Run a section's quiz: resume a half-taken one if the learner wants, then show results."""
@@ -245,7 +260,7 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
                 message = screen.recorder.finished()
                 if message:
                     app.notify(message, severity="warning", markup=False)
-            app.push_screen(ResultsScreen(result, seed), lambda _: done(result))
+            app.push_screen(ResultsScreen(result, shown_seed(screen.run, section, seed)), lambda _: done(result))
 
         app.push_screen(screen, finished)
 
@@ -265,8 +280,20 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
         show(_quiz_screen(presentation, learner, section, run, attempt_id))
 
     resumed = learner.resume(left, bank, title, pass_mark) if left is not None else None
+    show_notices(app)
     if resumed is None or left is None:
         launch(_new_run(presentation, section, seed), None)
+        return
+    if resumed.finished:
+        # Every question was answered but the results were never reached (the terminal closed
+        # on "Enter: see your results"): finish it with its score, and show the results.
+        from tui.ui.screens.results import ResultsScreen
+
+        result = resumed.result()
+        message = learner.finish(left)
+        app.notify(message or "Every question of this quiz was answered last time: here are its results",
+                   title="History", severity="warning" if message else "information", markup=False)
+        app.push_screen(ResultsScreen(result, shown_seed(resumed, section, seed)), lambda _: done(result))
         return
 
     def chosen(resume: bool | None) -> None:
