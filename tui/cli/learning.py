@@ -14,6 +14,8 @@ from tui.cli.common import (
     _learner,
     _run_app,
     load_or_report,
+    refuse_without_terminal,
+    say,
 )
 
 
@@ -50,7 +52,7 @@ def _history_or_say_why(args: argparse.Namespace, deck):  # type: ignore[no-unty
     """The learner's history for commands that need it; None after saying why it is off."""
     learner = _learner(args, deck)
     for notice in learner.notices:
-        print(f"podium: {notice}", file=sys.stderr)
+        say(f"podium: {notice}")
     return learner if learner.history is not None else None
 
 
@@ -69,19 +71,21 @@ def run_quiz(argv: Sequence[str]) -> int:
     parser.add_argument("--theme", help="a Textual theme name")
     _history_options(parser)
     args = parser.parse_args(argv)
+    if refuse_without_terminal():
+        return EXIT_PROBLEMS
     presentation = load_or_report(args.deck)
     if presentation is None:
         return EXIT_PROBLEMS
     sections = _section_numbers(presentation, args.section)
     if isinstance(sections, str):
-        print(f"podium quiz: {sections}", file=sys.stderr)
+        say(f"podium quiz: {sections}")
         return EXIT_PROBLEMS
     if not sections:
         print("podium quiz: this deck has no quizzes", file=sys.stderr)
         return EXIT_PROBLEMS
     app = make_app(presentation, seed=args.seed, theme=args.theme, learner=_learner(args, presentation.deck),
                    study=sections)
-    return _run_app(app)
+    return _run_app(app, args.data_dir)
 
 
 def run_review(argv: Sequence[str]) -> int:
@@ -101,6 +105,8 @@ def run_review(argv: Sequence[str]) -> int:
     if args.limit is not None and args.limit < 1:
         print("podium review: --limit must be 1 or more", file=sys.stderr)
         return EXIT_PROBLEMS
+    if refuse_without_terminal():
+        return EXIT_PROBLEMS
     presentation = load_or_report(args.deck)
     if presentation is None:
         return EXIT_PROBLEMS
@@ -110,14 +116,14 @@ def run_review(argv: Sequence[str]) -> int:
     try:
         due = learner.due_questions(presentation.banks, args.limit)
     except HistoryError as error:
-        print(f"podium review: {error}", file=sys.stderr)
+        say(f"podium review: {error}")
         return EXIT_PROBLEMS
     if not due:
         learner.close()
         print("Nothing is due for review. Take a quiz (podium quiz) and come back later.")
         return EXIT_OK
     app = make_app(presentation, theme=args.theme, learner=learner, review=due)
-    return _run_app(app)
+    return _run_app(app, args.data_dir)
 
 
 def run_stats(argv: Sequence[str]) -> int:
@@ -141,7 +147,7 @@ def run_stats(argv: Sequence[str]) -> int:
     every, problem = learner.statistics()
     learner.close()
     if problem:
-        print(f"podium stats: {problem}", file=sys.stderr)
+        say(f"podium stats: {problem}")
         return EXIT_PROBLEMS
     stats = [row for row in every if row.section in presentation.banks]
     if args.json:
@@ -154,7 +160,14 @@ def run_stats(argv: Sequence[str]) -> int:
     from tui.ui.screens.statistics import missed_text, stats_table
 
     prompts = question_prompts(presentation.banks)
-    console = Console()
+    class PipedConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich's own handling exits with status 1; a reader that stopped early (`| head`)
+            # is no failure: the command line's handler makes it a quiet exit 0.
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = PipedConsole()
     console.print(presentation.deck.title, style="bold", markup=False)
     console.print(stats_table(stats))
     console.print("Most often missed", style="bold")
@@ -178,22 +191,22 @@ def run_history(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     path = history_path(data_dir(args.data_dir, os.environ))
     if not path.exists():
-        print(f"podium history: no history yet at {path}", file=sys.stderr)
+        say(f"podium history: no history yet at {path}")
         return EXIT_PROBLEMS
     try:
         history, notice = History.open(path, _utc_now)
         if notice:
-            print(f"podium: {notice}", file=sys.stderr)
+            say(f"podium: {notice}")
         with history:
             text = export_answers(history.answers(), args.format)
     except HistoryError as error:
-        print(f"podium history: {error}", file=sys.stderr)
+        say(f"podium history: {error}")
         return EXIT_PROBLEMS
     if args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+        say(f"wrote {args.output}")
     return EXIT_OK
 
 

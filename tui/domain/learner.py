@@ -48,12 +48,14 @@ class Learner:
         if path is None:
             return cls(None, deck, clock)
         from tui.domain.history import History
+        from tui.domain.source import safe_text
 
         try:
             history, notice = History.open(path, clock)
         except HistoryError as error:
             return cls(None, deck, clock, [str(error)])
-        return cls(history, deck, clock, [notice] if notice else [])
+        # The notice may name a file (a damaged history moved aside): shown without control codes.
+        return cls(history, deck, clock, [safe_text(notice)] if notice else [])
 
     def close(self) -> None:
         if self.history is not None:
