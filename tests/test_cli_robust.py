@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.pty_session import Session
-from tests.conftest import write_deck
+from tests.conftest import FIXTURES, write_deck
 from tui.cli import common
 from tui.domain.paths import bundled_deck
 from tui.domain.source import MAX_FILE_BYTES
@@ -32,15 +32,40 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 # -- no terminal ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("command", [[], ["quiz"], ["review"], ["notes"]], ids=["present", "quiz", "review", "notes"])
+def _something_due(data: Path) -> Path:
+    """A history in `data` where the every-type deck's first quiz, answered wrong long ago, is due."""
+    from datetime import datetime, timezone
+
+    from tui.domain.history import History
+    from tui.domain.identity import deck_key
+    from tui.domain.loader import load_presentation
+    from tui.domain.quizrun import QuizRun
+
+    deck = FIXTURES / "every-type"
+    presentation = load_presentation(deck)
+    bank = presentation.banks[0]
+    history, _ = History.open(data / "history.db", lambda: datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    run = QuizRun(bank, presentation.deck.sections[0].title, 0.7, 1)
+    attempt = history.start_attempt(deck_key(presentation.deck), presentation.deck.title, 0,
+                                    presentation.deck.sections[0].title, 1, run.asked)
+    while not run.finished:
+        history.record_answer(attempt, run.answer(None), 3.0)
+    history.finish_attempt(attempt)
+    history.close()
+    return deck
+
+
+@pytest.mark.parametrize("command", [[], ["quiz"], ["review"], ["notes"], ["--slide", "3"]],
+                         ids=["present", "quiz", "review", "notes", "present-slide"])
 def test_without_a_terminal_the_app_is_refused_at_once(tmp_path: Path, command: list[str]) -> None:
     """Input from /dev/null and output to a file: before, the app ran on and on, writing escape
     codes into the file; now it says why and stops with status 2."""
     out = tmp_path / "out.txt"
+    deck = _something_due(tmp_path / "data") if command == ["review"] else bundled_deck()
     with open(os.devnull, "rb") as nothing, open(out, "wb") as sink:
         started = time.monotonic()
         try:
-            done = subprocess.run([sys.executable, "-m", "tui", *command, str(bundled_deck())], stdin=nothing,
+            done = subprocess.run([sys.executable, "-m", "tui", *command, str(deck)], stdin=nothing,
                                   stdout=sink, stderr=subprocess.PIPE, env=_env(tmp_path), cwd=tmp_path,
                                   timeout=60)
         except subprocess.TimeoutExpired:

@@ -117,7 +117,13 @@ def refuse_without_terminal() -> bool:
 
 def run_app(app, data_dir: Path | None = None) -> int:  # type: ignore[no-untyped-def]
     """Run the app; the exit status. After an error the app did not expect, the traceback goes to
-    a file in the data folder and one line on standard error says where."""
+    a file in the data folder and one line on standard error says where. Without a terminal to
+    draw on, the app is not run (the deck and the arguments are checked before)."""
+    if refuse_without_terminal():
+        learner = getattr(app, "learner", None)
+        if learner is not None:
+            learner.close()
+        return EXIT_PROBLEMS
     app.run()
     if not app.return_code:
         return EXIT_OK
@@ -141,16 +147,19 @@ def crash_report(error: BaseException) -> str:
     """The text of a crash report: versions, the command line and the traceback."""
     import platform
     import traceback
-
-    import textual
+    from importlib import metadata
 
     from tui import __version__
 
+    try:
+        textual_version = metadata.version("textual")
+    except Exception:  # noqa: BLE001 - the report matters more than this line
+        textual_version = "?"
     return "".join([
         f"podium {__version__} crashed. Please attach this file when you report the problem.\n\n",
         f"command: {' '.join(sys.argv)}\n",
         f"python: {platform.python_version()} ({platform.platform()})\n",
-        f"textual: {getattr(textual, '__version__', '?')}\n\n",
+        f"textual: {textual_version}\n\n",
         *traceback.format_exception(error),
     ])
 

@@ -14,7 +14,6 @@ from tui.cli.common import (
     _learner,
     _run_app,
     load_or_report,
-    refuse_without_terminal,
     say,
 )
 
@@ -71,8 +70,6 @@ def run_quiz(argv: Sequence[str]) -> int:
     parser.add_argument("--theme", help="a Textual theme name")
     _history_options(parser)
     args = parser.parse_args(argv)
-    if refuse_without_terminal():
-        return EXIT_PROBLEMS
     presentation = load_or_report(args.deck)
     if presentation is None:
         return EXIT_PROBLEMS
@@ -104,8 +101,6 @@ def run_review(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         print("podium review: --limit must be 1 or more", file=sys.stderr)
-        return EXIT_PROBLEMS
-    if refuse_without_terminal():
         return EXIT_PROBLEMS
     presentation = load_or_report(args.deck)
     if presentation is None:

@@ -18,7 +18,6 @@ from tui.cli.common import (
     collector_off,
     load_or_report,
     print_problems,
-    refuse_without_terminal,
     run_app,
     say,
 )
@@ -78,8 +77,6 @@ def run_notes(argv: Sequence[str]) -> int:
         if duration is None:
             say(f"podium notes: --duration '{args.duration}' is not a duration like 20m or 1h15m")
             return EXIT_PROBLEMS
-    if refuse_without_terminal():
-        return EXIT_PROBLEMS
     presentation = load_or_report(args.deck)
     if presentation is None:
         return EXIT_PROBLEMS
@@ -131,8 +128,6 @@ def run_present(argv: Sequence[str]) -> int:
 
 def _present(argv: Sequence[str]) -> int:
     args = _present_parser().parse_args(argv)
-    if refuse_without_terminal():
-        return EXIT_PROBLEMS
     from tui.domain.opening import open_deck
     from tui.domain.presentation import Presentation
 
