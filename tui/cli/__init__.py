@@ -25,7 +25,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `podium` command."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _dispatch(args)
+        status = _dispatch(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a reader gone early shows here at the latest, where it is handled
+        return status
     except BrokenPipeError:
         # Output piped into `head` and the like: stop quietly, as command-line tools do.
         import os
