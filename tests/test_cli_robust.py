@@ -93,10 +93,11 @@ def test_a_terminal_for_input_but_output_to_a_file_is_refused(tmp_path: Path) ->
 
 def test_a_driver_named_in_the_environment_needs_no_terminal(monkeypatch) -> None:
     """`podium serve` starts each session with TEXTUAL_DRIVER set to the web driver, on pipes."""
+    monkeypatch.setattr(os, "isatty", lambda descriptor: False)  # pipes, as textual-serve gives
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    assert common.without_terminal() is True
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
     assert common.without_terminal() is False
-    monkeypatch.delenv("TEXTUAL_DRIVER")
-    assert common.without_terminal() is True  # pytest's own standard streams are not a terminal
 
 
 def test_help_and_version_still_print_without_a_terminal(tmp_path: Path) -> None:
