@@ -191,8 +191,11 @@ def report_crash(error: BaseException, data_override: Path | None = None) -> Pat
                 continue
             except OSError:
                 break
-            with os.fdopen(descriptor, "w", encoding="utf-8", errors="replace") as out:
-                out.write(text)
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8", errors="replace") as out:
+                    out.write(text)
+            except OSError:  # a full disk, say: try the next folder
+                break
             say(f"podium: crashed; the details are in {folder / name}")
             return folder / name
     say(text)
