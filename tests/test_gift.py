@@ -437,3 +437,19 @@ def test_import_gift_never_raises_and_what_it_returns_loads(text: str) -> None:
         assert len(loads(data).questions) == len(data["questions"])
     else:
         assert any(problem.severity == "error" for problem in problems)
+
+
+def test_wildcard_answers_become_patterns_re2_reads() -> None:
+    """Moodle's `*` becomes `.*` between escaped text; every escape Python's re.escape writes
+    (spaces, `#`, `&`, `-`, `+`, `.`, brackets...) is one RE2 reads, so such a bank loads and grades."""
+    from tui.domain.scoring import grade
+
+    data, problems = import_gift("::w:: Name one {=C++ * \\# & -lover =Mr. * (the 2nd)}\n", "w.gift")
+    assert problems == []
+    log = ProblemLog()
+    bank = parse_bank(dump_bank(data), "w.yaml", log)
+    assert log.problems == [] and bank is not None
+    (question,) = bank.questions
+    assert grade(question, "c++ fan # & -lover").verdict == "right"
+    assert grade(question, "MR. Smith (THE 2ND)").verdict == "right"
+    assert grade(question, "Mrs Smith (the 2nd)").verdict == "wrong"

@@ -287,8 +287,11 @@ def test_the_cli_runs_the_presenter_with_the_collector_off_and_turns_it_on_after
     from tui.cli import main
     from tui.ui.app import PodiumApp
 
+    from tui.cli import common
+
     ran: list[tuple[PodiumApp, bool]] = []
     monkeypatch.setattr(PodiumApp, "run", lambda app, *args, **kwargs: ran.append((app, gc.isenabled())))
+    monkeypatch.setattr(common, "without_terminal", lambda: False)  # pytest's streams are no terminal
     for extra in ([], ["--slide", "3"]):  # --slide loads the whole deck before the app runs
         monkeypatch.setattr(sys, "argv", ["podium", str(bundled_deck()), "--no-history", *extra])
         assert main() == 0

@@ -396,8 +396,41 @@ RULES = [
             prompt: Type it
             pattern: "[abc"
         """,
-        [at(5, 14, "'pattern' is not a valid regular expression: unterminated character set at position 0")],
+        [at(5, 14, "'pattern' is not a valid RE2 regular expression: missing ]: [abc")],
         id="bad-pattern",
+    ),
+    pytest.param(
+        """\
+        questions:
+          - id: back
+            type: short
+            prompt: Say it twice
+            pattern: "(a+)\\\\1"
+          - id: ahead
+            type: short
+            prompt: Type it
+            pattern: "(?=x)x"
+          - id: behind
+            type: short
+            prompt: Type it
+            pattern: "(?<!y)x"
+          - id: named
+            type: short
+            prompt: Say it twice
+            pattern: "(?P<w>a)(?P=w)"
+          - id: verbose
+            type: short
+            prompt: Type it
+            pattern: "(?x) a b"
+        """,
+        [at(5, 14, "'pattern' uses a backreference '\\1', which podium's pattern engine (RE2) does not support"),
+         at(9, 14, "'pattern' uses a lookahead '(?=...)', which podium's pattern engine (RE2) does not support"),
+         at(13, 14, "'pattern' uses a negative lookbehind '(?<!...)', which podium's pattern engine (RE2) "
+                    "does not support"),
+         at(17, 14, "'pattern' uses a backreference '(?P=name)', which podium's pattern engine (RE2) does not "
+                    "support"),
+         at(21, 14, "'pattern' uses the verbose flag '(?x)', which podium's pattern engine (RE2) does not support")],
+        id="pattern-beyond-re2",
     ),
     pytest.param(
         """\

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -208,3 +211,44 @@ def test_full_points_are_never_rounded_down() -> None:
     third = Question(id="third", type="true_false", prompt="P", truth=True, points=1 / 3)
     assert grade(third, True).points == 1 / 3
     assert grade(third, True, hint_used=True, hint_penalty=0.5).points == 0.166667
+
+
+# -- patterns: RE2, linear in the answer ------------------------------------------------------
+
+@pytest.mark.parametrize(("pattern", "typed", "right"), [
+    ("(?i)colou?r", "COLOR", True),
+    ("(?s)a.b", "a b", True),
+    ("(?m)^x$", "x", True),
+    ("(?P<year>\\d{4})-\\d{2}", "2024-05", True),
+    ("(?<year>\\d{4})", "1999", True),
+    ("Ice.*|Green.*land", "GREENLAND", True),
+    ("caf\\x{e9}", "CAFÉ", True),
+    ("[[:alpha:]]+", "abc", True),
+    ("\\p{Greek}+", "αβγ", True),
+    ("\\bgit\\b log", "git log", True),
+    ("[0-9]+", "12a", False),
+])
+def test_pattern_syntax_and_flags_kept(pattern: str, typed: str, right: bool) -> None:
+    question = Question(id="p", type="short", prompt="P", pattern=pattern)
+    assert grade(question, typed).verdict == ("right" if right else "wrong")
+
+
+def test_a_catastrophic_pattern_grades_at_once() -> None:
+    # `(a+)+$` backtracks through every split of the a's under Python's `re`: on 35 a's and a b
+    # it runs for hours. Graded in a child process, so that a regression fails instead of hanging.
+    code = ("from tui.domain.quizbank import Question\n"
+            "from tui.domain.scoring import grade\n"
+            "q = Question(id='r', type='short', prompt='P', pattern='(a+)+$')\n"
+            "print(grade(q, 'a' * 35 + 'b').verdict, grade(q, 'a' * 35).verdict)\n")
+    try:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                              cwd=Path(__file__).resolve().parent.parent)
+    except subprocess.TimeoutExpired:
+        pytest.fail("grading '(a+)+$' against 35 a's and a b did not finish within 60 s")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["wrong", "right"]
+
+
+def test_an_answer_with_a_lone_surrogate_is_graded() -> None:
+    question = Question(id="p", type="short", prompt="P", pattern="a.*")
+    assert grade(question, "a\udc80").verdict == "right"

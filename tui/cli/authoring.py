@@ -16,6 +16,7 @@ from tui.cli.common import (
     no_collections,
     plural,
     print_problems,
+    say,
 )
 from tui.domain.errors import PodiumError, Problem
 
@@ -137,10 +138,10 @@ def run_new(argv: Sequence[str]) -> int:
         print_problems(error.problems)
         return EXIT_PROBLEMS
     except OSError as error:
-        print(f"podium new: {error.filename}: {error.strerror}", file=sys.stderr)
+        say(f"podium new: {error.filename}: {error.strerror}")
         return EXIT_PROBLEMS
     for path in written:
-        print(f"wrote {path}")
+        say(f"wrote {path}", file=sys.stdout)
     return EXIT_OK
 
 
@@ -175,7 +176,7 @@ def run_import(argv: Sequence[str]) -> int:
     print_problems(sorted(problems))
     questions = data.get("questions", [])
     if not questions:
-        print(f"podium import: no question could be converted from {args.file} (read as {kind})", file=sys.stderr)
+        say(f"podium import: no question could be converted from {args.file} (read as {kind})")
         return EXIT_PROBLEMS
     schema = _schema_for(args.output.parent) if args.output else None
     yaml_text = dump_bank(data, schema)
@@ -183,7 +184,7 @@ def run_import(argv: Sequence[str]) -> int:
         sys.stdout.write(yaml_text)
     else:
         if args.output.exists() and not args.force:
-            print(f"podium import: {args.output} exists; use --force to overwrite it", file=sys.stderr)
+            say(f"podium import: {args.output} exists; use --force to overwrite it")
             return EXIT_PROBLEMS
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(yaml_text, encoding="utf-8")
@@ -238,9 +239,9 @@ def run_export(argv: Sequence[str]) -> int:
         try:
             written = asyncio.run(export_svg(presentation, args.svg, size=args.size, theme=args.theme))
         except ValueError as error:
-            print(f"podium export: {error}", file=sys.stderr)
+            say(f"podium export: {error}")
             return EXIT_PROBLEMS
-        print(f"wrote {len(written)} files to {args.svg}")
+        say(f"wrote {len(written)} files to {args.svg}", file=sys.stdout)
         return EXIT_OK
     from tui.domain.handout import html_handout, markdown_handout
 
@@ -250,7 +251,7 @@ def run_export(argv: Sequence[str]) -> int:
         out, text = args.markdown, markdown_handout(presentation, notes=args.notes, answers=args.answers)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
-    print(f"wrote {out}")
+    say(f"wrote {out}", file=sys.stdout)
     return EXIT_OK
 
 
@@ -277,5 +278,5 @@ def _export_gift(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+        say(f"wrote {args.output}")
     return EXIT_OK

@@ -17,6 +17,11 @@ EXIT_WARNINGS = 1
 
 EXIT_PROBLEMS = 2
 
+EXIT_CRASH = 3
+"""podium itself failed: an error it did not expect, reported in a file of the data folder."""
+
+NEEDS_TERMINAL = "podium: needs a terminal (use podium export or podium check for files)"
+
 EPILOG = """commands:
   podium [DECK]         present a deck (default: the deck here, else the bundled guide)
   podium check [PATH]   check a deck and its banks, print every problem as path:line:col
@@ -70,17 +75,133 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def say(message: object, *, file=None) -> None:  # type: ignore[no-untyped-def]
+    """Print a message for the user (standard error by default) with every control code shown as
+    `?`: a path or an argument holding an escape sequence must not reach the terminal as one."""
+    from tui.domain.source import safe_text
+
+    print(safe_text(str(message)), file=sys.stderr if file is None else file)
+
+
 def print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
-        print(problem.describe(), file=sys.stderr)
+        say(problem.describe())
 
 
-def _run_app(app) -> int:  # type: ignore[no-untyped-def]
-    if app.initial_theme not in app.available_themes:
-        print(f"podium: unknown theme '{app.initial_theme}'", file=sys.stderr)
+def without_terminal() -> bool:
+    """Whether the app would draw on something that is not a terminal (a file, a pipe).
+
+    Textual's terminal driver reads keys from standard input and draws on standard error, and
+    podium's output belongs on standard output: all three must be a terminal. A driver named in
+    TEXTUAL_DRIVER (the web driver `podium serve` starts each session with) needs none.
+    """
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return False
+    for stream in (sys.__stdin__, sys.__stdout__, sys.__stderr__):
+        try:
+            if stream is None or not os.isatty(stream.fileno()):
+                return True
+        except (OSError, ValueError):  # closed, or no descriptor at all
+            return True
+    return False
+
+
+def refuse_without_terminal() -> bool:
+    """Say that a terminal is needed, when there is none; True when refused."""
+    if without_terminal():
+        print(NEEDS_TERMINAL, file=sys.stderr)
+        return True
+    return False
+
+
+def run_app(app, data_dir: Path | None = None) -> int:  # type: ignore[no-untyped-def]
+    """Run the app; the exit status. After an error the app did not expect, the traceback goes to
+    a file in the data folder and one line on standard error says where. Without a terminal to
+    draw on, the app is not run (the deck and the arguments are checked before)."""
+    if refuse_without_terminal():
+        learner = getattr(app, "learner", None)
+        if learner is not None:
+            learner.close()
         return EXIT_PROBLEMS
     app.run()
-    return EXIT_OK
+    if not app.return_code:
+        return EXIT_OK
+    # Textual keeps the first unhandled error of a run here (no public attribute holds it); a
+    # non-zero return code without one is an exit the app chose (e.g. a deck that failed to load).
+    error = getattr(app, "_exception", None)
+    if error is None:
+        return int(app.return_code)
+    report_crash(error, data_dir)
+    return EXIT_CRASH
+
+
+def _run_app(app, data_dir: Path | None = None) -> int:  # type: ignore[no-untyped-def]
+    if app.initial_theme not in app.available_themes:
+        say(f"podium: unknown theme '{app.initial_theme}'")
+        return EXIT_PROBLEMS
+    return run_app(app, data_dir)
+
+
+def crash_report(error: BaseException) -> str:
+    """The text of a crash report: versions, the command line and the traceback."""
+    import platform
+    import traceback
+    from importlib import metadata
+
+    from tui import __version__
+
+    try:
+        textual_version = metadata.version("textual")
+    except Exception:  # noqa: BLE001 - the report matters more than this line
+        textual_version = "?"
+    return "".join([
+        f"podium {__version__} crashed. Please attach this file when you report the problem.\n\n",
+        f"command: {' '.join(sys.argv)}\n",
+        f"python: {platform.python_version()} ({platform.platform()})\n",
+        f"textual: {textual_version}\n\n",
+        *traceback.format_exception(error),
+    ])
+
+
+def report_crash(error: BaseException, data_override: Path | None = None) -> Path | None:
+    """Write the crash report into `<data>/crashes/` (else the temporary folder) and say where on
+    standard error; the path written, or None when no file could be, after printing the report."""
+    import os
+    import tempfile
+    import time
+
+    from tui.domain.datadir import data_dir
+
+    text = crash_report(error)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    folders = []
+    try:
+        folders.append(data_dir(data_override, os.environ) / "crashes")
+    except Exception:  # noqa: BLE001 - no data folder: the temporary folder will do
+        pass
+    folders.append(Path(tempfile.gettempdir()))
+    for folder in folders:
+        for attempt in range(1, 100):
+            name = f"crash-{stamp}.txt" if attempt == 1 else f"crash-{stamp}-{attempt}.txt"
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                descriptor = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue
+            except OSError:
+                break
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8", errors="replace") as out:
+                    out.write(text)
+            except OSError:  # a full disk, say: try the next folder
+                break
+            say(f"podium: crashed; the details are in {folder / name}")
+            return folder / name
+    say(text)
+    say("podium: crashed; the details above could not be written to a file")
+    return None
 
 
 def _schema_for(bank_dir: Path) -> str:

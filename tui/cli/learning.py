@@ -14,6 +14,7 @@ from tui.cli.common import (
     _learner,
     _run_app,
     load_or_report,
+    say,
 )
 
 
@@ -55,7 +56,7 @@ def _history_or_say_why(args: argparse.Namespace, deck, reading: bool = False): 
 
 def _say_notices(notices: list[str]) -> None:
     for notice in notices:
-        print(f"podium: {notice}", file=sys.stderr)
+        say(f"podium: {notice}")
 
 
 def run_quiz(argv: Sequence[str]) -> int:
@@ -78,14 +79,14 @@ def run_quiz(argv: Sequence[str]) -> int:
         return EXIT_PROBLEMS
     sections = _section_numbers(presentation, args.section)
     if isinstance(sections, str):
-        print(f"podium quiz: {sections}", file=sys.stderr)
+        say(f"podium quiz: {sections}")
         return EXIT_PROBLEMS
     if not sections:
         print("podium quiz: this deck has no quizzes", file=sys.stderr)
         return EXIT_PROBLEMS
     app = make_app(presentation, seed=args.seed, theme=args.theme, learner=_learner(args, presentation.deck),
                    study=sections)
-    return _run_app(app)
+    return _run_app(app, args.data_dir)
 
 
 def run_review(argv: Sequence[str]) -> int:
@@ -114,7 +115,7 @@ def run_review(argv: Sequence[str]) -> int:
     try:
         due = learner.due_questions(presentation.banks, args.limit)
     except HistoryError as error:
-        print(f"podium review: {error}", file=sys.stderr)
+        say(f"podium review: {error}")
         return EXIT_PROBLEMS
     if not due:
         _say_notices(learner.take_notices())
@@ -122,7 +123,7 @@ def run_review(argv: Sequence[str]) -> int:
         print("Nothing is due for review. Take a quiz (podium quiz) and come back later.")
         return EXIT_OK
     app = make_app(presentation, theme=args.theme, learner=learner, review=due)
-    return _run_app(app)
+    return _run_app(app, args.data_dir)
 
 
 def run_stats(argv: Sequence[str]) -> int:
@@ -147,7 +148,7 @@ def run_stats(argv: Sequence[str]) -> int:
     _say_notices(learner.take_notices())
     learner.close()
     if problem:
-        print(f"podium stats: {problem}", file=sys.stderr)
+        say(f"podium stats: {problem}")
         return EXIT_PROBLEMS
     stats = [row for row in every if row.section in presentation.banks]
     if args.json:
@@ -160,7 +161,14 @@ def run_stats(argv: Sequence[str]) -> int:
     from tui.ui.screens.statistics import missed_text, stats_table
 
     prompts = question_prompts(presentation.banks)
-    console = Console()
+    class PipedConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich's own handling exits with status 1; a reader that stopped early (`| head`)
+            # is no failure: the command line's handler makes it a quiet exit 0.
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = PipedConsole()
     console.print(presentation.deck.title, style="bold", markup=False)
     console.print(stats_table(stats))
     console.print("Most often missed", style="bold")
@@ -184,7 +192,7 @@ def run_history(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     path = history_path(data_dir(args.data_dir, os.environ))
     if not path.exists():
-        print(f"podium history: no history yet at {path}", file=sys.stderr)
+        say(f"podium history: no history yet at {path}")
         return EXIT_PROBLEMS
     try:
         try:
@@ -192,18 +200,18 @@ def run_history(argv: Sequence[str]) -> int:
         except HistoryReadOnly:
             history, notice = History.open(path, _utc_now, read_only=True)  # reading is all it needs
         if notice:
-            print(f"podium: {notice}", file=sys.stderr)
+            say(f"podium: {notice}")
         with history:
             text = export_answers(history.answers(), args.format)
             _say_notices(history.take_notices())
     except HistoryError as error:
-        print(f"podium history: {error}", file=sys.stderr)
+        say(f"podium history: {error}")
         return EXIT_PROBLEMS
     if args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+        say(f"wrote {args.output}")
     return EXIT_OK
 
 

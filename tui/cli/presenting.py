@@ -18,6 +18,8 @@ from tui.cli.common import (
     collector_off,
     load_or_report,
     print_problems,
+    run_app,
+    say,
 )
 from tui.domain.errors import Problem
 
@@ -73,8 +75,7 @@ def run_notes(argv: Sequence[str]) -> int:
     if args.duration is not None:
         duration = parse_duration(args.duration)
         if duration is None:
-            print(f"podium notes: --duration '{args.duration}' is not a duration like 20m or 1h15m",
-                  file=sys.stderr)
+            say(f"podium notes: --duration '{args.duration}' is not a duration like 20m or 1h15m")
             return EXIT_PROBLEMS
     presentation = load_or_report(args.deck)
     if presentation is None:
@@ -83,10 +84,9 @@ def run_notes(argv: Sequence[str]) -> int:
 
     app = make_notes_app(presentation, _channel(presentation), duration=duration, theme=args.theme)
     if app.initial_theme not in app.available_themes:
-        print(f"podium notes: unknown theme '{app.initial_theme}'", file=sys.stderr)
+        say(f"podium notes: unknown theme '{app.initial_theme}'")
         return EXIT_PROBLEMS
-    app.run()
-    return EXIT_OK
+    return run_app(app)
 
 
 def _serve_parser() -> argparse.ArgumentParser:
@@ -149,7 +149,7 @@ def _present(argv: Sequence[str]) -> int:
 
         problems = _theme_problems(presentation)
         if problems:  # another tool's theme name in a Markdown file: use podium's default
-            print(problems[0].describe(), file=sys.stderr)
+            print_problems(problems[:1])
             args.theme = "podium-dark"
 
     def complete() -> Presentation:
@@ -173,15 +173,14 @@ def _present(argv: Sequence[str]) -> int:
         names = ", ".join(sorted(app.available_themes))
         info = presentation.deck.info
         if args.theme:
-            print(f"podium: unknown theme '{args.theme}'; themes: {names}", file=sys.stderr)
+            say(f"podium: unknown theme '{args.theme}'; themes: {names}")
         else:
             line, col = info.where.get("theme", (1, 1))
-            print(Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {names}").describe(),
-                  file=sys.stderr)
+            print_problems([Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {names}")])
         return EXIT_PROBLEMS
     app.freeze_heap = True  # a real talk: one app in the process
-    app.run()
+    status = run_app(app, args.data_dir)
     if app.load_problems:
         print_problems(app.load_problems)
         return EXIT_PROBLEMS
-    return EXIT_OK
+    return status

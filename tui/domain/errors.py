@@ -68,7 +68,15 @@ class ProblemLog:
 
 
 class HistoryError(Exception):
-    """Any history problem; the app shows the message and carries on."""
+    """Any history problem; the app shows the message and carries on.
+
+    The message shows each control code as `?`: it names files, and a path may hold any character
+    (an escape sequence in PODIUM_DATA_DIR must not reach the terminal as one)."""
+
+    def __str__(self) -> str:
+        from tui.domain.source import safe_text
+
+        return safe_text(super().__str__())
 
 
 class HistoryUnavailable(HistoryError):

@@ -55,6 +55,7 @@ class Learner:
         if path is None:
             return cls(None, deck, clock)
         from tui.domain.history import History
+        from tui.domain.source import safe_text
 
         try:
             history, notice = History.open(path, clock)
@@ -67,7 +68,8 @@ class Learner:
                 return cls(None, deck, clock, [str(again)])
         except HistoryError as error:
             return cls(None, deck, clock, [str(error)])
-        return cls(history, deck, clock, [notice] if notice else [])
+        # The notice may name a file (a damaged history moved aside): shown without control codes.
+        return cls(history, deck, clock, [safe_text(notice)] if notice else [])
 
     def close(self) -> None:
         """Save what can still be saved of quizzes whose answers could not be, then close."""

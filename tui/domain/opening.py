@@ -7,12 +7,13 @@ The opening is only a head start: the full load still reports every problem, and
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from tui.domain.deck import Deck, DeckInfo
 from tui.domain.errors import PodiumError, ProblemLog
-from tui.domain.source import display_path, read_source
+from tui.domain.source import MAX_FILE_BYTES, display_path, read_source
 
 DECK_TEXT_KEYS = ("title", "subtitle", "author", "date", "theme")
 _LINE = re.compile(r"^([a-z_]+):[ \t]+(.*?)[ \t]*$")
@@ -31,6 +32,8 @@ def open_deck(path: Path) -> Deck | None:
     """
     if not path.is_dir() or not (path / "slides").is_dir():
         return None
+    if _has_oversize_file(path):
+        return None  # the full load refuses it, and must do so before anything is painted
     info = DeckInfo()
     deck_yaml = path / "deck.yaml"
     if deck_yaml.is_file():
@@ -41,6 +44,23 @@ def open_deck(path: Path) -> Deck | None:
     if info.title:
         return Deck(info=info, sections=(), root=path)
     return _opening_with_yaml(path)
+
+
+def _has_oversize_file(path: Path) -> bool:
+    """Whether deck.yaml, a slide file or a bank in quizzes/ is over the size limit for a deck file
+    (only their sizes are read, never their text)."""
+    for folder, suffixes in ((path / "slides", (".md", ".markdown")), (path / "quizzes", (".yaml", ".yml"))):
+        try:
+            with os.scandir(folder) as entries:
+                sizes = [entry.stat().st_size for entry in entries if entry.name.lower().endswith(suffixes)]
+        except OSError:  # no such folder, or an entry that cannot be read: the full load says so
+            continue
+        if any(size > MAX_FILE_BYTES for size in sizes):
+            return True
+    try:
+        return (path / "deck.yaml").stat().st_size > MAX_FILE_BYTES
+    except OSError:
+        return False
 
 
 def _opening_with_yaml(path: Path) -> Deck | None:

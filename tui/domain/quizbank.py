@@ -6,11 +6,11 @@ See docs/authoring.md for the format. The JSON Schema for editors is tui/schemas
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from tui.domain.answer_pattern import PatternError, compile_pattern
 from tui.domain.deckload import display_path, parse_pass_mark
 from tui.domain.errors import ProblemLog
 from tui.domain.source import read_source
@@ -336,10 +336,10 @@ class _Checker:
                 self.error(data.vpos("pattern"), "'pattern' must be a regular expression")
             else:
                 try:
-                    re.compile(raw)
+                    compile_pattern(raw)
                     pattern = raw
-                except re.error as error:
-                    self.error(data.vpos("pattern"), f"'pattern' is not a valid regular expression: {error}")
+                except PatternError as error:
+                    self.error(data.vpos("pattern"), str(error))
         value = data.get("answer")
         accepted: list[str] = []
         if value is None:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from tui.domain.answer_pattern import pattern_matches
 from tui.domain.quizbank import Question
 
 Verdict = Literal["right", "partial", "wrong", "skipped"]
@@ -61,7 +62,7 @@ def _fraction(question: Question, response: Any) -> float:
             raw = " ".join(str(response).split())
             # The pattern is tried on the answer as typed and without accents, like the answers.
             for candidate in (raw, normalise(raw)):
-                if re.fullmatch(question.pattern, candidate, re.IGNORECASE):
+                if pattern_matches(question.pattern, candidate):
                     return 1.0
         return 0.0
     if kind == "numeric":

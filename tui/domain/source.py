@@ -28,6 +28,11 @@ def safe_name(name: str, replacement: str = "?") -> str:
     return _NAME_CONTROL.sub(replacement, name)
 
 
+def safe_text(text: str, replacement: str = "?") -> str:
+    """A message fit to print: each control code but tab and newline becomes `replacement`."""
+    return _CONTROL.sub(replacement, text)
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings to LF and remove control codes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
