@@ -38,6 +38,8 @@ EPILOG = """commands:
   podium new section NAME [DIR]   add the next numbered section and its quiz bank
 
 keys while presenting: → Space PgDn next · ← PgUp back · number+Enter jump · ? help · q quit
+exit status: 0 ok · 1 warnings (check --strict) · 2 a problem in your files or arguments, or no
+terminal · 3 podium failed (a crash report is written to the data folder's crashes/)
 docs: docs/presenting.md (keys, speaker view, export), docs/learning.md (quizzes, history,
 review), docs/authoring.md (deck and bank format, checker, import)
 """
