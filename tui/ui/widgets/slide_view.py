@@ -158,7 +158,8 @@ class PageImage(NamedTuple):
     """For each line, the cells from the first to the last that are not plain background: a move
     repaints only those (of the old and the new line), so less is written to the terminal."""
     rest: Pieces | None = None
-    """A big slide's pieces not drawn yet (their lines are added to `lines` as they are drawn)."""
+    """A big slide's pieces, drawn as they are needed; `lines` and `spans` are then views of them,
+    as long as the pieces drawn so far."""
 
 
 class Pieces:
