@@ -245,7 +245,7 @@ def test_the_simple_deck_yaml_reader_agrees_with_yaml_or_declines(tmp_path: Path
 
 def test_the_simple_reader_declines_what_only_yaml_can_read(tmp_path: Path) -> None:
     for text in ('title: "with \\"escapes\\""\n', "title: [a, b]\n", "title: >\n  folded\n", "title: 2026\n",
-                 "title: x\ntitle: y\n", "colour: red\n", "pass_mark: 0.7\n", "title: &a x\n", "---\ntitle: x\n"):
+                 "title: x\ntitle: y\n", "title: A:\n", "colour: red\n", "pass_mark: 0.7\n", "title: &a x\n", "---\ntitle: x\n"):
         path = tmp_path / "deck.yaml"
         path.write_text(text, encoding="utf-8")
         assert simple_deck_info(path) is None, text

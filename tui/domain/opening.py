@@ -16,7 +16,7 @@ from tui.domain.source import display_path, read_source
 
 DECK_TEXT_KEYS = ("title", "subtitle", "author", "date", "theme")
 _LINE = re.compile(r"^([a-z_]+):[ \t]+(.*?)[ \t]*$")
-_PLAIN = re.compile(r"^[^-?:,\[\]{}#&*!|>'\"%@`\s](?:(?!: | #)[^\t])*$")
+_PLAIN = re.compile(r"^[^-?:,\[\]{}#&*!|>'\"%@`\s](?:(?!: | #)[^\t])*(?<!:)$")  # `a:` ends a key in YAML
 _NOT_TEXT = re.compile(r"^(?:[-+]?[0-9][0-9_.:eE+-]*|0[xob][0-9a-fA-F_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
                        r"|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|yes|no|on|off|y|n)$")
 _PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%$")
