@@ -140,6 +140,34 @@ def generate_bank_deck(root: Path, questions: int, guide: Path) -> Path:
     return root
 
 
+# -- big legal input (benchmarks/bigdata.py) -----------------------------------------------------
+
+def table_markdown(rows: int) -> str:
+    """A Markdown table of `rows` rows of three short columns (about 27 bytes a row)."""
+    return "| n | name | value |\n|---|---|---|\n" + "".join(
+        f"| {n} | item{n} | {n * 7 % 1000} |\n" for n in range(1, rows + 1))
+
+
+def generate_table_deck(root: Path, rows: int) -> Path:
+    """A deck folder of one section: a short slide, a slide holding a table of `rows` rows, and a
+    short slide after it (no deck.yaml, so the first page is the short slide)."""
+    (root / "slides").mkdir(parents=True, exist_ok=True)
+    body = ("---\ntitle: Tables\nquiz: false\n---\n\n# Before the table\n\nA short slide.\n\n---\n\n"
+            f"# The table of {rows} rows\n\n{table_markdown(rows)}\n---\n\n# After the table\n\nThe end.\n")
+    (root / "slides" / "01-tables.md").write_text(body, encoding="utf-8")
+    return root
+
+
+def generate_single_file(path: Path, slides: int, title: bool = True) -> Path:
+    """One Markdown file of `slides` short slides, with a front matter title (a title page) or not."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    front = "---\ntitle: Single file deck\nauthor: benchmarks\n---\n\n" if title else ""
+    body = "\n\n---\n\n".join(f"# Slide {n}: {_topic(n)}\n\n- A point about {_topic(n)}\n"
+                                 f"- Another point on slide {n}" for n in range(1, slides + 1))
+    path.write_text(front + body + "\n", encoding="utf-8")
+    return path
+
+
 # -- what each page shows ------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from tui.ui.screens.quiz import QuizScreen
 from tui.ui.screens.results import ResultsScreen
 from tui.ui.screens.summary import SummaryScreen
 from tui.ui.widgets.slide_view import SlideView
+from tui.ui.widgets.review_list import ReviewList
 from tui.ui.widgets.status_bar import StatusBar
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -268,6 +269,8 @@ def screen_texts(app) -> list[str]:  # type: ignore[no-untyped-def]
             continue
         if isinstance(widget, (Static, SlideView, StatusBar)):
             texts.append(shown(widget, 200))
+        elif isinstance(widget, ReviewList):
+            texts.append(widget.whole_text())
         elif isinstance(widget, OptionList):  # a SelectionList is one too
             texts += [_plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
         elif isinstance(widget, Input):

@@ -26,6 +26,7 @@ from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
 from tui.ui.screens.quiz import QuizScreen
 from tui.ui.screens.results import ResultsScreen
+from tui.ui.widgets.review_list import ReviewList
 from tui.ui.screens.resume import ResumeScreen
 from tui.ui.screens.statistics import StatisticsScreen
 from tui.ui.screens.summary import SummaryScreen
@@ -86,7 +87,8 @@ async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_t
         await pilot.pause()
         await take_quiz(pilot, app, wrong)
         assert isinstance(app.screen, ResultsScreen)
-        assert "4/6 points" in " ".join(shown(s, 110) for s in app.screen.query(Static))
+        await pilot.pause()
+        assert "4/6 points" in app.screen.query_one(ReviewList).whole_text()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -289,5 +291,6 @@ async def test_resume_after_the_process_is_killed(tmp_path: Path) -> None:
         assert [a.grade.verdict for a in quiz.run.answers] == ["skipped", "skipped"]
         await take_quiz(pilot, app, set())
         assert isinstance(app.screen, ResultsScreen)
-        assert "4/6 points" in " ".join(shown(s, 110) for s in app.screen.query(Static))
+        await pilot.pause()
+        assert "4/6 points" in app.screen.query_one(ReviewList).whole_text()
     assert _answers_in(db) == 6

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from tui.domain.deckload import load_deck
 from tui.domain.paths import bundled_deck
-from tui.ui.measure import SLIDE_HEIGHT, height_bound, slide_height, tall_slides
+from tui.ui.measure import SLIDE_HEIGHT, height_bound, slide_height, table_rows_floor, tall_slides
 
 WIDTHS = (98, 61, 40, 24)
 
@@ -236,3 +236,43 @@ def test_tall_slides_warns_as_drawing_every_slide_would(tmp_path: Path) -> None:
     assert [(problem.line, problem.message) for problem in tall_slides(deck)] == [
         (line, f"this slide is {height} lines tall; at 120x40 only {SLIDE_HEIGHT} show without scrolling")
         for line, height in expected]
+
+
+# -- the floor of table rows, for slides too big to draw -----------------------------------------
+
+TABLE_LINES = ["| a | b |", "|---|---|", "| :-- | --: |", "a | b", "--- | ---", "| x | y | z |", "| x |",
+               "| 1 | 2 |", "1. | x |", "- | x |", "> | q |", "    | code |", "```", "~~~", "<div>", "",
+               "text", "# h", "| a \\| b |", "||", "| `c|d` | e |", "\t| t |", "   | s | t |", "1 | 2"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TABLE_LINES), max_size=14))
+def test_table_floor_never_above_the_drawn_height(lines: list[str]) -> None:
+    markdown = "\n".join(lines)
+    for width in (98, 24):
+        assert table_rows_floor(markdown) <= slide_height(markdown, width), markdown
+
+
+def test_table_floor_counts_every_row_of_a_plain_table() -> None:
+    table = "# T\n\n| a | b |\n|---|---|\n" + "\n".join(f"| {n} | x |" for n in range(50)) + "\n\nafter"
+    assert table_rows_floor(table) == 51
+    assert table_rows_floor("<div>\n\n" + table) == 0  # HTML may hold it
+
+
+def test_check_does_not_draw_a_huge_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slide of a table of thousands of rows is warned about from its source, without drawing it
+    (drawing 67,000 rows took half a minute and half a gigabyte)."""
+    import tui.ui.measure as measure
+
+    slides = tmp_path / "slides"
+    slides.mkdir()
+    table = "# Big\n\n| n | name |\n|---|---|\n" + "\n".join(f"| {n} | item{n} |" for n in range(3000))
+    (slides / "01.md").write_text("# Short\n\ntext\n\n---\n\n" + table + "\n", encoding="utf-8")
+    deck = load_deck(tmp_path)
+
+    def refuse(markdown: str, width: int = SLIDE_HEIGHT) -> int:
+        raise AssertionError("drew a slide")
+
+    monkeypatch.setattr(measure, "slide_height", refuse)
+    assert [problem.message for problem in tall_slides(deck)] == [
+        f"this slide is at least 3001 lines tall; at 120x40 only {SLIDE_HEIGHT} show without scrolling"]

@@ -48,13 +48,101 @@ def test_without_a_title_it_opens_on_the_first_sections_slides_only(tmp_path: Pa
     assert Walk(opening).pages[0].kind == "slide"
 
 
-def test_no_cheap_opening_for_one_file_or_a_broken_deck_yaml(tmp_path: Path) -> None:
-    single = write_deck(tmp_path / "one", {"talk.md": SECTION})
-    assert open_deck(single / "talk.md") is None
+def test_no_cheap_opening_for_a_broken_deck_yaml_or_what_is_no_deck(tmp_path: Path) -> None:
     broken = write_deck(tmp_path / "broken", {"deck.yaml": "title: [unclosed\n", "slides/01.md": SECTION})
     assert open_deck(broken) is None
     assert open_deck(tmp_path / "nothing-here") is None
     assert open_deck(write_deck(tmp_path / "no-slides", {"deck.yaml": "title: x\n"})) is None
+
+
+# -- a single Markdown file opens from its start ------------------------------------------------
+
+def _slides(count: int) -> str:
+    return "\n\n---\n\n".join(f"# Slide {n}\n\n- a point about slide {n}" for n in range(1, count + 1))
+
+
+def test_a_single_file_with_a_title_opens_on_its_title_page_alone(tmp_path: Path) -> None:
+    talk = write_deck(tmp_path, {"talk.md": "---\ntitle: One file\nauthor: Me\n---\n\n" + _slides(3000)}) / "talk.md"
+    opening = open_deck(talk)
+    assert opening is not None and opening.sections == ()
+    whole = load_presentation(talk).deck
+    assert opening.info == whole.info and opening.info.where == whole.info.where
+    assert [page.kind for page in Walk(opening).pages] == ["title"]
+
+
+def test_a_single_file_without_a_title_opens_on_its_first_slide_read_from_its_start(tmp_path: Path) -> None:
+    talk = write_deck(tmp_path, {"talk.md": _slides(3000)}) / "talk.md"
+    opening = open_deck(talk)
+    assert opening is not None
+    whole = load_presentation(talk).deck
+    assert opening.info == whole.info
+    assert [slide.title for slide in opening.sections[0].slides] == ["Slide 1"]  # not the other 2,999
+    assert opening.sections[0].slides[0] == whole.sections[0].slides[0]
+    assert Walk(opening).pages[0] == Walk(whole).pages[0]
+
+
+def test_no_opening_for_a_file_split_by_end_slide_or_a_broken_start(tmp_path: Path) -> None:
+    end_slide = "# A\n\n---\n\ntext\n\n<!-- end_slide -->\n\n# B\n"  # `---` is a rule here
+    assert open_deck(write_deck(tmp_path / "a", {"talk.md": end_slide}) / "talk.md") is None
+    unclosed = "---\ntitle: x\n\n# A\n"
+    assert open_deck(write_deck(tmp_path / "b", {"talk.md": unclosed}) / "talk.md") is None
+    broken = "# A\n\n<!-- never closed\n\n---\n\n# B\n"
+    assert open_deck(write_deck(tmp_path / "c", {"talk.md": broken}) / "talk.md") is None
+
+
+FRONT = ["", "---\ntitle: Named\n---\n", "---\ntitle: Named\ntakeaways:\n  - one\n---\n",
+         "---\nauthor: Me\ntheme: nord\n---\n", "---\ntitle: [bad\n---\n", "---\nmarp: true\n---\n",
+         "---\nsub_title: S\ntitle: 'Q'\n---\n"]
+CHUNKS = ["# First\n\ntext", "no title here", "<!-- notes: only notes -->", "", "```\n---\n```\n# In code",
+          "layout: center\nclass: x", "# T\n\n<!-- pause -->\n\nmore", "Setext\n======", "text\n---",
+          "<!-- comment\nover lines -->\n# After", "<!-- never closed", "# Z\n. . .\nstep", "~~~\nopen fence",
+          "<!-- end_slide -->", "\n\n# Spaced\n\n"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(FRONT), st.lists(st.sampled_from(CHUNKS), min_size=1, max_size=8),
+       st.sampled_from(["\n\n---\n\n", "\n---\n", "\n\n----\n"]))
+def test_a_single_file_opening_is_the_start_of_the_whole_deck(tmp_path: Path, front, chunks, separator) -> None:
+    """Whatever the file, the opening (when there is one) shows what the whole load shows first:
+    the same deck information and the same first slides."""
+    talk = tmp_path / "talk.md"
+    talk.write_text(front + separator.join(chunks) + "\n", encoding="utf-8")
+    opening = open_deck(talk)
+    try:
+        whole = load_presentation(talk).deck
+    except PodiumError:
+        return  # the opening may still paint: the whole load then reports the problem and exits
+    if opening is None:
+        return
+    assert opening.info == whole.info and opening.info.where == whole.info.where
+    assert Walk(opening).pages[0] == Walk(whole).pages[0]
+    if opening.sections:
+        shown_first = opening.sections[0]
+        assert shown_first.title == whole.sections[0].title
+        assert shown_first.slides == whole.sections[0].slides[:len(shown_first.slides)]
+
+
+def test_a_long_single_file_with_an_error_at_its_end_paints_then_says_where_and_exits_2(tmp_path: Path) -> None:
+    talk = write_deck(tmp_path, {"talk.md": "---\ntitle: Opens, then fails\n---\n\n" + _slides(2000)
+                                 + "\n\n---\n\n# Last\n\n<!-- never closed\n"}) / "talk.md"
+    line = talk.read_text(encoding="utf-8").count("\n")
+    assert open_deck(talk) is not None  # painted from the opening; the problem is found after
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path),
+           "PODIUM_DATA_DIR": str(tmp_path / "data")}
+    process, master = _spawn([sys.executable, "-m", "tui", str(talk)], env)
+    try:
+        seen = _read_until(master, b"never closed")
+        deadline = time.monotonic() + 20
+        while process.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    assert process.returncode == 2
+    assert b"Opens, then fails" in seen  # the title page was on screen first
+    assert f"talk.md:{line}:1: error: HTML comment '<!--' is never closed with '-->'".encode() in seen
 
 
 async def test_the_whole_deck_replaces_the_opening_after_the_first_paint(guide) -> None:
@@ -157,7 +245,7 @@ def test_the_simple_deck_yaml_reader_agrees_with_yaml_or_declines(tmp_path: Path
 
 def test_the_simple_reader_declines_what_only_yaml_can_read(tmp_path: Path) -> None:
     for text in ('title: "with \\"escapes\\""\n', "title: [a, b]\n", "title: >\n  folded\n", "title: 2026\n",
-                 "title: x\ntitle: y\n", "colour: red\n", "pass_mark: 0.7\n", "title: &a x\n", "---\ntitle: x\n"):
+                 "title: x\ntitle: y\n", "title: A:\n", "colour: red\n", "pass_mark: 0.7\n", "title: &a x\n", "---\ntitle: x\n"):
         path = tmp_path / "deck.yaml"
         path.write_text(text, encoding="utf-8")
         assert simple_deck_info(path) is None, text

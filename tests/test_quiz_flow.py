@@ -11,6 +11,7 @@ from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen
 from tui.ui.screens.results import ResultsScreen
 from tui.ui.screens.summary import SummaryScreen
+from tui.ui.widgets.review_list import ReviewList
 
 EVERY_TYPE = FIXTURES / "every-type"
 
@@ -26,7 +27,8 @@ BASICS_ANSWERS = {
 
 
 def screen_text(app) -> str:
-    return "\n".join(shown(static, 110) for static in app.screen.query(Static) if static.display)
+    texts = [shown(static, 110) for static in app.screen.query(Static) if static.display]
+    return "\n".join(texts + [review.whole_text() for review in app.screen.query(ReviewList)])
 
 
 async def go_to_quiz(pilot, app, section: int = 0) -> None:
@@ -241,3 +243,55 @@ async def test_after_a_too_small_terminal_the_answer_has_the_focus_and_takes_key
         response, points = BASICS_ANSWERS[asked.question.id]
         await answer(pilot, asked, response)
         assert len(quiz.run.answers) == 1 and quiz.run.answers[0].grade.points == points
+
+
+# -- the results of a very long quiz: drawn as far as they are looked at ----------------------------
+
+def _long_result(count: int):  # type: ignore[no-untyped-def]
+    from tui.domain.quizrun import QuizResult, QuizRun
+
+    presentation = load_presentation(EVERY_TYPE)
+    bank = presentation.banks[0]
+    answers = QuizRun(bank, "Long quiz", 0.7, seed=1).result().answers
+    many = tuple(answers[n % len(answers)] for n in range(count))
+    return QuizResult("Long quiz", many, float(count), 0.7, 1)
+
+
+async def test_results_of_ten_thousand_answers_draw_only_what_is_on_screen(monkeypatch) -> None:
+    """Opening the results draws a screenful of entries, not the 10,000: one line-API widget, no
+    widget per answer, the rest drawn later in small batches between keys."""
+    import tui.ui.widgets.review_list as review_list
+
+    monkeypatch.setattr(review_list, "BATCH_EVERY", 3600.0)  # hold the batches: see the first paint alone
+    app = build_app(load_presentation(EVERY_TYPE))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(ResultsScreen(_long_result(10_000), 1))
+        await pilot.pause()
+        review = app.screen.query_one(ReviewList)
+        assert review.entries == 10_001
+        assert 1 < review.drawn <= 12  # the heading and the answers that fill 40 rows
+        assert len(app.screen.query("*")) < 10
+        assert "1. ↷ Skipped" in review.drawn_text()
+        await pilot.press("down", "down")  # scrolling draws what comes into view, no more
+        assert review.drawn <= 14
+        assert review.scroll_offset.y > 0
+
+
+async def test_the_whole_long_review_is_drawn_between_keys_and_reaches_the_end() -> None:
+    app = build_app(load_presentation(EVERY_TYPE))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(ResultsScreen(_long_result(3_000), 1))
+        await pilot.pause()
+        review = app.screen.query_one(ReviewList)
+        for _ in range(600):
+            if review.drawn == review.entries:
+                break
+            await pilot.pause(0.05)
+        assert review.drawn == review.entries
+        assert review.virtual_size.height == len(review.drawn_text().split("\n"))
+        review.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        shown_rows = [review.render_line(y).text for y in range(review.scrollable_content_region.height)]
+        assert any("3000. " in row for row in shown_rows)

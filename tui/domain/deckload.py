@@ -169,10 +169,12 @@ def _takeaways(front: YamlMap, shown: str, log: ProblemLog) -> tuple[str, ...]:
 
 
 def load_section(file: Path, root: Path, log: ProblemLog, default_quiz_dir: Path | None,
-                 known: tuple[str, ...] = SECTION_KEYS) -> tuple[Section, YamlMap]:
-    """One Markdown file -> a Section (problems go to `log`); `known` are the keys it uses."""
+                 known: tuple[str, ...] = SECTION_KEYS, text: str | None = None) -> tuple[Section, YamlMap]:
+    """One Markdown file -> a Section (problems go to `log`); `known` are the keys it uses;
+    `text`, when given, is read instead of the file (the start of it, for a deck's opening)."""
     shown = display_path(file)
-    text = read_source(file, shown)
+    if text is None:
+        text = read_source(file, shown)
     parsed = parse_markdown(text, shown, log)
     front = parsed.front_matter
     for key in front:
@@ -243,10 +245,10 @@ def load_deck(path: Path) -> Deck:
     return Deck(info=info, sections=tuple(sections), root=root, warnings=tuple(log.warnings))
 
 
-def _load_single_file(path: Path, log: ProblemLog) -> Deck:
+def _load_single_file(path: Path, log: ProblemLog, text: str | None = None) -> Deck:
     root = path.parent
     known = SECTION_KEYS + tuple(key for key in DECK_KEYS if key not in SECTION_KEYS) + ("sub_title",)
-    section, front = load_section(path, root, log, default_quiz_dir=None, known=known)
+    section, front = load_section(path, root, log, default_quiz_dir=None, known=known, text=text)
     data = YamlMap()
     # presenterm spells the subtitle `sub_title`.
     for key, source in (("title", "title"), ("subtitle", "subtitle"), ("subtitle", "sub_title"),

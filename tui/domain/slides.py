@@ -18,14 +18,12 @@ from dataclasses import dataclass
 
 from tui.domain.deck import Slide
 from tui.domain.errors import ProblemLog
+from tui.domain.slidecut import _FENCE, _FRONT_MATTER_KEY, _SEPARATOR, _closes
 from tui.domain.suggest import closest
 from tui.domain.yamlsource import YamlMap, load_yaml
 
-_SEPARATOR = re.compile(r"^ {0,3}-{3,}[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 # A closing run of `#` counts only after a space, so `# C#` is titled "C#" (CommonMark).
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:")
 _END_SLIDE = re.compile(r"^\s*<!--\s*end_slide\s*-->\s*$")
 _PANDOC_PAUSE = re.compile(r"^\.[ \t]\.[ \t]\.[ \t]*$")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -71,11 +69,6 @@ def split_front_matter(
         log.error(path, 2, 1, "front matter must be a mapping of keys to values")
         return empty, end + 1
     return data, end + 1
-
-
-def _closes(match: re.Match[str], fence: str) -> bool:
-    """True when a fence line closes the open `fence`: same character, at least as long, no info."""
-    return match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not match.group(2).strip()
 
 
 def _unclosed_comment(text: str) -> int:

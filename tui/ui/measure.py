@@ -29,6 +29,12 @@ def slide_height(markdown: str, width: int = SLIDE_WIDTH) -> int:
     return len(console.render_lines(Markdown(markdown, hyperlinks=False), pad=False))
 
 
+DRAWN_LINES = 400
+"""Slides of more source lines than this are not drawn when their table rows alone make them
+too tall: drawing costs time and memory in proportion to the slide (a table of 67,000 rows took
+half a minute and half a gigabyte), and the warning needs no more than a floor."""
+
+
 def tall_slides(deck: Deck) -> list[Problem]:
     """A warning for every slide taller than the presenter shows at 120x40 (it would scroll)."""
     problems = []
@@ -37,12 +43,86 @@ def tall_slides(deck: Deck) -> list[Problem]:
             bound = height_bound(slide.markdown)
             if bound is not None and bound <= SLIDE_HEIGHT:
                 continue  # cannot be too tall: no need to draw it
+            if slide.markdown.count("\n") > DRAWN_LINES:
+                floor = table_rows_floor(slide.markdown)
+                if floor > SLIDE_HEIGHT:
+                    problems.append(Problem(section.path, slide.line, 1,
+                                            f"this slide is at least {floor} lines tall; at 120x40 only "
+                                            f"{SLIDE_HEIGHT} show without scrolling", "warning"))
+                    continue
             height = slide_height(slide.markdown)
             if height > SLIDE_HEIGHT:
                 problems.append(Problem(section.path, slide.line, 1,
                                         f"this slide is {height} lines tall; at 120x40 only {SLIDE_HEIGHT} "
                                         "show without scrolling", "warning"))
     return problems
+
+
+# -- a lower bound of the drawn height: the rows of plain tables ---------------------------------
+#
+# markdown-it tries the table rule first at every block start, and Rich draws every row of a
+# table on at least one line. A table is counted only where nothing else can claim its lines: it
+# starts after a blank line (not inside an HTML block or a paragraph), at most 3 spaces in, on a
+# line that cannot open another block, under a delimiter row of as many columns; a body row counts
+# while it starts like the header, holds no backslash (escaped pipes change the column count) and
+# has all the columns (markdown-it ends a table whose rows miss too many cells). Any fence or HTML
+# outside column-0 fenced code makes the floor 0: they may hold what looks like a table.
+
+_ROW_START = re.compile(r" {0,3}(?:\||[A-Za-z0-9](?!\d{0,8}[.)](?:[ \t]|$)))")
+_DELIMITER_CELL = re.compile(r"^:?-+:?$")
+
+
+def _row_cells(line: str) -> list[str]:
+    cells = line.strip(" \t").split("|")
+    if cells and cells[0].strip(" \t") == "":
+        cells.pop(0)
+    if cells and cells[-1].strip(" \t") == "":
+        cells.pop()
+    return cells
+
+
+def table_rows_floor(markdown: str) -> int:
+    """At most as many lines as `slide_height(markdown)`: the rows of the plain tables in it (see
+    above), read from the source in one pass."""
+    lines = markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    floor = 0
+    index = 0
+    fence = ""
+    previous_blank = True
+    while index < len(lines):
+        line = lines[index]
+        if fence:
+            match = _FENCE_CLOSE.match(line)
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = ""
+            index += 1
+            previous_blank = False
+            continue
+        match = _FENCE_OPEN.match(line)
+        if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
+            fence = match.group(1)
+            index += 1
+            previous_blank = False
+            continue
+        if _FENCE_ISH.match(line) or line.lstrip(" \t").startswith("<"):
+            return 0
+        if (previous_blank and index + 1 < len(lines) and "|" in line and "\\" not in line
+                and _ROW_START.match(line) and _ROW_START.match(lines[index + 1])
+                and _DELIMITER_ROW.match(lines[index + 1])):
+            columns = len(_row_cells(line))
+            delimiter = [cell.strip(" \t") for cell in _row_cells(lines[index + 1])]
+            if columns and len(delimiter) == columns and all(_DELIMITER_CELL.match(cell) for cell in delimiter):
+                floor += 1  # the header
+                index += 2
+                while (index < len(lines) and "\\" not in lines[index] and _ROW_START.match(lines[index])
+                       and len(_row_cells(lines[index])) >= columns):
+                    floor += 1
+                    index += 1
+                previous_blank = False
+                continue
+        previous_blank = not line.strip(" \t")
+        index += 1
+    return floor
 
 
 # -- an upper bound of the drawn height, from the source -----------------------------------------

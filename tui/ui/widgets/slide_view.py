@@ -7,8 +7,10 @@ ahead), never a widget tree.
 
 from __future__ import annotations
 
+import time
+from bisect import bisect_right
 from collections import OrderedDict
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from rich.box import DOUBLE, ROUNDED
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -22,6 +24,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from tui.domain.deck import Deck
 from tui.domain.walk import Page
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
     from rich.markdown import Markdown
 
     from tui.domain.quizbank import QuizBank
+    from tui.ui.slide_pieces import Piece
 
 
 class ThemedMarkdown:
@@ -43,6 +47,17 @@ class ThemedMarkdown:
         with console.use_theme(self.theme):
             lines = list(console.render(self.markdown, options))
         yield from lines
+
+
+class WholeSlide:
+    """A big slide's renderable, made when it is first rendered (the view draws it in pieces; a
+    test or an export may still render it whole)."""
+
+    def __init__(self, make: Callable[[], RenderableType]) -> None:
+        self.make = make
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.make()
 
 
 def solid_colors(variables: dict[str, str]) -> dict[str, str]:
@@ -96,6 +111,14 @@ CACHE_SIZE = 12
 """Pages kept drawn: the current one, its neighbours and the recent past."""
 
 
+KEPT_PIECES = 16
+"""Pieces of a big slide whose lines are kept drawn (the screen's and those around it)."""
+FILL_SECONDS = 0.01
+"""Main-thread time each batch of drawing the rest of a big slide may take, between keys."""
+FILL_EVERY = 0.01
+"""Seconds between those batches."""
+
+
 GUTTER = 2
 """Blank columns kept at each side of the slide area. They are drawn into the page's lines, not
 left to CSS padding, which Textual sends as runs of their own on every row written
@@ -134,6 +157,84 @@ class PageImage(NamedTuple):
     spans: list[tuple[int, int]]
     """For each line, the cells from the first to the last that are not plain background: a move
     repaints only those (of the old and the new line), so less is written to the terminal."""
+    rest: Pieces | None = None
+    """A big slide's pieces, drawn as they are needed; `lines` and `spans` are then views of them,
+    as long as the pieces drawn so far."""
+
+
+class Pieces:
+    """A big slide's pieces, drawn one at a time: the first screenful at once, the next ones as
+    they are scrolled to or between keys. Only the height of every piece drawn is kept, and the
+    lines of the last `KEPT_PIECES` drawn (a piece scrolled back to is drawn again): keeping every
+    line of a slide of 20,000 rows would give the garbage collector half a million objects to walk
+    over and over, hundreds of milliseconds each time."""
+
+    def __init__(self, pieces: list[Piece], draw: Callable[[RenderableType], list[Strip]],
+                 theme: Theme, code_theme: str, base: Style) -> None:
+        self.pieces = pieces
+        self.draw = draw
+        self.theme = theme
+        self.code_theme = code_theme
+        self.base = base
+        self.starts: list[int] = [0]
+        """The first line of each piece measured, and the line after the last one."""
+        self._kept: OrderedDict[int, tuple[list[Strip], list[tuple[int, int]]]] = OrderedDict()
+        self.lines = PieceLines(self, 0)
+        self.spans = PieceLines(self, 1)
+
+    @property
+    def measured(self) -> int:
+        """How many pieces have been drawn at least once (their heights are known)."""
+        return len(self.starts) - 1
+
+    @property
+    def done(self) -> bool:
+        return self.measured == len(self.pieces)
+
+    @property
+    def height(self) -> int:
+        """The lines of the pieces measured so far."""
+        return self.starts[-1]
+
+    def measure_next(self) -> None:
+        """Draw the next piece not measured yet."""
+        lines = self.piece(self.measured)[0]
+        self.starts.append(self.starts[-1] + len(lines))
+
+    def piece(self, index: int) -> tuple[list[Strip], list[tuple[int, int]]]:
+        """The lines of piece `index` and their inked spans, drawn now unless kept."""
+        kept = self._kept.get(index)
+        if kept is not None:
+            self._kept.move_to_end(index)
+            return kept
+        from tui.ui.slide_pieces import piece_markdown, trim_run
+
+        piece = self.pieces[index]
+        lines = self.draw(Text("")) if piece.gap else []
+        lines += trim_run(piece, self.draw(ThemedMarkdown(piece_markdown(piece, self.code_theme), self.theme)))
+        kept = (lines, [inked_span(line, self.base) for line in lines])
+        self._kept[index] = kept
+        while len(self._kept) > KEPT_PIECES:
+            self._kept.popitem(last=False)
+        return kept
+
+
+class PieceLines:
+    """The lines (`which` 0) or inked spans (1) of a big slide's measured pieces, as a sequence."""
+
+    def __init__(self, pieces: Pieces, which: int) -> None:
+        self.pieces = pieces
+        self.which = which
+
+    def __len__(self) -> int:
+        return self.pieces.height
+
+    def __getitem__(self, index: int):  # type: ignore[no-untyped-def]
+        starts = self.pieces.starts
+        if not 0 <= index < starts[-1]:
+            raise IndexError(index)
+        number = bisect_right(starts, index) - 1
+        return self.pieces.piece(number)[self.which][index - starts[number]]
 
 
 class SlideView(ScrollView, can_focus=True):
@@ -155,6 +256,7 @@ class SlideView(ScrollView, can_focus=True):
         self._shown: tuple[Page, int, str] | None = None
         self._painted = False
         self._cache: OrderedDict[tuple[object, ...], tuple[RenderableType, PageImage]] = OrderedDict()
+        self._filler: Timer | None = None
 
     class FirstPaint(Message):
         """Posted once, after the view first painted a page: what waits for the first frame
@@ -173,6 +275,7 @@ class SlideView(ScrollView, can_focus=True):
         before = self._visible()
         self.content, self._image = self._drawn(page, step, code_theme)
         self._place()
+        self._keep_drawing()
         if self.scroll_offset.y:
             self.scroll_to(0, 0, animate=False, immediate=True)
             self.refresh()
@@ -188,6 +291,40 @@ class SlideView(ScrollView, can_focus=True):
                 if end <= start:  # differ only in background: repaint the row
                     start, end = 0, new.cell_length
                 self.refresh(Region(start, y, end - start, 1))
+
+    def _keep_drawing(self) -> None:
+        """Draw the rest of a big slide on screen in short batches between keys, until done."""
+        rest = self._image.rest
+        if rest is not None and not rest.done and self._filler is None:
+            self._filler = self.set_interval(FILL_EVERY, self._fill)
+
+    def _fill(self) -> None:
+        image = self._image
+        rest = image.rest
+        if rest is not None and not rest.done:
+            deadline = time.perf_counter() + FILL_SECONDS
+            while not rest.done and time.perf_counter() < deadline:
+                rest.measure_next()
+            self._place()
+            if rest.done:
+                self.refresh()  # drawn whole: placed as any page (centred, if it turned out short)
+        if (rest is None or rest.done) and self._filler is not None:
+            self._filler.stop()
+            self._filler = None
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        rest = self._image.rest
+        if rest is not None and not rest.done:
+            # Scrolled near the end of what is drawn of a big slide: draw a screenful further, so
+            # the next scroll finds room (the batches between keys draw the rest in order).
+            wanted = int(new_value) + 2 * self.scrollable_content_region.height
+            grew = False
+            while rest.height < wanted and not rest.done:
+                rest.measure_next()
+                grew = True
+            if grew:
+                self._place()
 
     def prepare(self, page: Page, step: int, code_theme: str) -> None:
         """Draw a page ahead of time, so that showing it later costs no rendering."""
@@ -207,15 +344,25 @@ class SlideView(ScrollView, can_focus=True):
         if found is not None:
             self._cache.move_to_end(key)
             return found
-        renderable = self._render_page(page, step, code_theme)
-        drawn = (renderable, self._draw(page, renderable))
+        pieces = None
+        if page.kind == "slide":
+            from tui.ui.slide_pieces import cut_slide
+
+            pieces = cut_slide(self.deck.sections[page.section].slides[page.slide].steps[step])
+        if pieces is None:
+            renderable = self._render_page(page, step, code_theme)
+        else:  # the whole slide's Markdown is parsed only if something asks for it
+            renderable = WholeSlide(lambda: self._render_page(page, step, code_theme))
+        drawn = (renderable, self._draw(page, renderable, pieces, code_theme))
         self._cache[key] = drawn
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
         return drawn
 
-    def _draw(self, page: Page, renderable: RenderableType) -> PageImage:
-        """Lay the page out into full-width lines: centred, boxed for the title and quiz cards."""
+    def _draw(self, page: Page, renderable: RenderableType, pieces: list[Piece] | None = None,
+              code_theme: str = "") -> PageImage:
+        """Lay the page out into full-width lines: centred, boxed for the title and quiz cards; a big
+        slide's `pieces` as they are needed (the first screenful now)."""
         width = self.scrollable_content_region.width
         room = max(width - 2 * GUTTER, 1)
         variables = solid_colors(self.app.theme_variables)
@@ -240,11 +387,22 @@ class SlideView(ScrollView, can_focus=True):
         # around the page (gutters included) one run with it.
         blank = Style(bgcolor=base.bgcolor)
         pad_left = Strip.blank(GUTTER + (room - block) // 2, blank)
-        lines = []
-        for line in console.render_lines(renderable, options, style=base, pad=True):
-            strip = Strip(line).apply_style(base)
-            # Runs of one style become one segment: fewer styles to apply and to send per move.
-            lines.append(Strip.join([pad_left, strip]).extend_cell_length(width, blank).simplify())
+
+        def draw(renderable: RenderableType) -> list[Strip]:
+            lines = []
+            for line in console.render_lines(renderable, options, style=base, pad=True):
+                strip = Strip(line).apply_style(base)
+                # Runs of one style become one segment: fewer styles to apply and to send per move.
+                lines.append(Strip.join([pad_left, strip]).extend_cell_length(width, blank).simplify())
+            return lines
+
+        if pieces is not None:
+            theme = markdown_theme(variables)
+            rest = Pieces(pieces, lambda part: draw(Padding(part, (0, 1))), theme, code_theme, base)
+            while rest.height <= self.scrollable_content_region.height and not rest.done:
+                rest.measure_next()  # a screenful and more: room to scroll from the start
+            return PageImage(rest.lines, margin, Strip.blank(width, blank), base, rest.spans, rest)  # type: ignore[arg-type]
+        lines = draw(renderable)
         return PageImage(lines, margin, Strip.blank(width, blank), base,
                          [inked_span(line, base) for line in lines])
 
@@ -268,6 +426,16 @@ class SlideView(ScrollView, can_focus=True):
         with its inked span."""
         image = self._image
         lines = image.lines
+        rest = image.rest
+        if rest is not None and not rest.done:
+            while len(lines) <= y - image.margin and not rest.done:
+                rest.measure_next()  # scrolled into what is not drawn yet: draw it now
+            if not rest.done:
+                top = image.margin  # still growing: from the top, not centred
+                index = y - top
+                if 0 <= index < len(lines):
+                    return lines[index], image.spans[index]
+                return image.blank, NO_INK
         outer = len(lines) + image.margin
         top = (viewport - outer) // 2 + image.margin if outer < viewport else image.margin
         index = y - top
@@ -287,6 +455,7 @@ class SlideView(ScrollView, can_focus=True):
             # Asked to paint before the page was drawn at this width (the very first frame, or a
             # resize not yet handled): draw it now, so the first frame already shows the page.
             self.content, self._image = self._drawn(*self._shown)
+            self._keep_drawing()
         if not self._painted and self._shown is not None:
             self._painted = True
             self.post_message(self.FirstPaint())  # handled after this frame is written
