@@ -16,9 +16,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
-from tests.conftest import build_app, shown
+from tests.conftest import build_app
 from tests.test_history import START, Clock, right, wrong
 from tests.test_learning import take_quiz
 from tui.domain.history import (
@@ -32,6 +31,7 @@ from tui.domain.stats import export_answers
 from tui.ui.screens.quiz import QuizScreen
 from tui.ui.screens.results import ResultsScreen
 from tui.ui.screens.resume import ResumeScreen
+from tui.ui.widgets.review_list import ReviewList
 
 ROOT = Path(__file__).resolve().parent.parent
 EVERY_TYPE = Path(__file__).parent / "fixtures" / "every-type"
@@ -88,9 +88,9 @@ async def test_a_quiz_answered_to_the_end_but_never_finished_resumes_to_its_resu
             await pilot.press("r")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        text = " ".join(shown(widget, 110) for widget in app.screen.query(Static))
+        text = app.screen.query_one(ReviewList).whole_text()
         assert f"{expected.points:g}/6 points" in text
-        assert "replay this order with --seed 7 " in text  # the seed it was taken with (700 = 7 * 100 + 0)
+        assert "replay this order with --seed 7\n" in text  # the seed it was taken with (700 = 7 * 100 + 0)
         assert any("answered last time" in message for message in messages(app))
     with History.open(db, Clock())[0] as history:
         [attempt] = history.attempts(learner.key)
@@ -477,8 +477,7 @@ async def test_a_full_disk_during_a_quiz_never_leaves_a_wrong_score(deck: Presen
         disk.failing = {"INSERT INTO answers"}
         await take_quiz(pilot, app, set())
         assert isinstance(app.screen, ResultsScreen)
-        text = " ".join(shown(widget, 110) for widget in app.screen.query(Static))
-        assert "6/6 points" in text
+        assert "6/6 points" in app.screen.query_one(ReviewList).whole_text()
         said = messages(app)
         assert len([m for m in said if "disk is full" in m]) == 1
         assert any("kept in the history as incomplete, and not scored" in m for m in said)
