@@ -254,6 +254,15 @@ class PodiumApp(App[None]):
         if self._learner is not None:
             self._learner.close()
 
+    def action_command_palette(self) -> None:
+        """Show the command palette (ours: Textual's, safe for keys that arrive together)."""
+        from textual.command import CommandPalette
+
+        from tui.ui.palette import Palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen
 

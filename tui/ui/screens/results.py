@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.domain.quizrun import QuizResult, response_text
+from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.screens.quiz import QUIZ_STYLES, VERDICT_TEXT, points_text
 from tui.ui.widgets.key_bar import KeyBar
 
@@ -24,7 +25,7 @@ def score_line(result: QuizResult) -> Text:
     )
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(DismissOnce, Screen[None]):
     """Shown after a section's quiz; any continue key goes on to the next section."""
 
     DEFAULT_CSS = QUIZ_STYLES
