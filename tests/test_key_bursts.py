@@ -116,3 +116,62 @@ async def test_answer_pickers_page_once_laid_out() -> None:
             picker.action_page_up()
             await pilot.pause()
             assert picker.highlighted < before
+
+
+async def test_a_palette_closed_before_it_was_mounted_does_nothing_on_mount() -> None:
+    # Ctrl+P then Escape in one read (found in tmux): the palette is dismissed before its Mount
+    # is handled; Textual's set-up on mount then looked for the screen below it (IndexError) or
+    # gathered commands into a list already removed (NoMatches).
+    from tui.ui.palette import Palette
+
+    app = build_app(EVERY_TYPE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        palette = Palette(id="--command-palette")
+        app.push_screen(palette)
+        palette.dismiss()
+        await pilot.pause()
+        assert app.is_running and _exception(app) is None
+        assert isinstance(app.screen, PresenterScreen)
+
+
+async def test_the_theme_picker_pages_once_laid_out() -> None:
+    # Found by the key fuzzer: the "Change theme" command opens a palette of its own (Textual's
+    # `App.search_themes`), which had the same Page Down crash as Ctrl+P.
+    app = build_app(EVERY_TYPE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.search_themes()
+        await send_burst(pilot, ["pagedown", "pageup"])
+        await pilot.pause()
+        assert app.is_running and _exception(app) is None
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_speaker_views_palette_pages_once_laid_out(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Found by the key fuzzer on `podium notes`: its app opened Textual's own palette.
+    from tests.conftest import FakeClock
+    from tui.ui.notes_app import make_notes_app
+
+    app = make_notes_app(EVERY_TYPE, tmp_path / "presenting.json", theme="textual-dark",
+                         clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await send_burst(pilot, ["ctrl+p", "1", "3", "pagedown"])
+        await pilot.pause()
+        assert app.is_running and _exception(app) is None
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_fuzzers_palette_sequence() -> None:
+    # Found by the key fuzzer (palette, seed 0): in the palette, "p" then Enter picks "Change
+    # theme", whose own palette (Textual's) was then dismissed twice by the Enters that followed,
+    # closing the presenter under it (ScreenStackError).
+    app = build_app(EVERY_TYPE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await send_burst(pilot, ["ctrl+p"])
+        await send_burst(pilot, ["question_mark", "enter", "p", "s", "ctrl+end", "s", "ctrl+p", "y"])
+        await send_burst(pilot, ["alt+backspace", "p", "ctrl+shift+right", "enter", "d", "enter"])
+        await pilot.pause()
+        assert app.is_running and _exception(app) is None

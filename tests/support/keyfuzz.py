@@ -23,9 +23,10 @@ back to back, with the screens, focus and layout as the first of them left them:
 opens a screen is followed by keys that reach it before it has been laid out, and two keys that
 close the same screen both arrive while it is still there.
 
-A failure is reported with its seed and the shortest failing prefix the fuzzer could find: the
-bursts up to the one that failed, then cut down (`shrink`) by dropping keys from the end of the
-last burst and dropping earlier bursts, as long as replaying it from a fresh app still fails.
+A failure is reported with its seed and the shortest failing sequence the fuzzer could find: the
+bursts up to the one that failed (the failing prefix), then cut down by `shrink` (a shorter
+suffix, bursts dropped, the last burst's tail dropped) as long as replaying it from a fresh app
+still fails.
 """
 
 from __future__ import annotations
@@ -252,45 +253,38 @@ class Failure:
                 f"python -m pytest tests/test_key_fuzz.py\n\n{self.error}")
 
 
-async def _fails(target: Target, bursts: list[Burst]) -> str | None:
-    if not bursts or not any(bursts):
-        return None
-    return (await run_bursts(target, bursts)).error
-
-
 async def shrink(target: Target, seed: int, bursts: list[Burst], error: str,
-                 max_replays: int = 40) -> Failure:
-    """Cut a failing sequence down while it still fails: the keys after the failing one first,
-    then earlier bursts (halves, quarters... down to single bursts), within `max_replays`."""
+                 max_replays: int = 30) -> Failure:
+    """Cut a failing sequence down while it still fails, within `max_replays` replays.
+
+    Short candidates come first, as a replay costs as much as its keys: the shortest suffix that
+    still fails (the last burst alone, then the last 2, 4, 8... bursts; the state is entered
+    afresh before them), then earlier bursts dropped one by one, then keys dropped from the end
+    of the last burst. A crash that needs the whole sequence is reported whole."""
     failure = Failure(target.name, seed, [list(burst) for burst in bursts], error)
 
     async def still_fails(candidate: list[Burst]) -> bool:
-        if failure.replays >= max_replays:
+        if failure.replays >= max_replays or not candidate or not any(candidate):
             return False
         failure.replays += 1
-        found = await _fails(target, candidate)
+        found = (await run_bursts(target, candidate)).error
         if found is not None:
             failure.bursts, failure.error = candidate, found
             return True
         return False
 
-    # The tail of the last burst.
-    while failure.bursts and len(failure.bursts[-1]) > 1:
-        candidate = failure.bursts[:-1] + [failure.bursts[-1][:-1]]
-        if not await still_fails(candidate):
+    length = 1
+    while length < len(failure.bursts):
+        if await still_fails(failure.bursts[-length:]):
             break
-    # Earlier bursts, by chunks of decreasing size.
-    chunk = max(len(failure.bursts) // 2, 1)
-    while chunk >= 1 and failure.replays < max_replays:
-        start = 0
-        while start < len(failure.bursts) - 1 and failure.replays < max_replays:
-            candidate = failure.bursts[:start] + failure.bursts[start + chunk:]
-            if candidate and candidate[-1] == failure.bursts[-1] and await still_fails(candidate):
-                continue  # the same start now holds the next chunk
-            start += chunk
-        if chunk == 1:
+        length *= 2
+    start = 0
+    while start < len(failure.bursts) - 1 and failure.replays < max_replays:
+        if not await still_fails(failure.bursts[:start] + failure.bursts[start + 1:]):
+            start += 1
+    while len(failure.bursts[-1]) > 1 and failure.replays < max_replays:
+        if not await still_fails(failure.bursts[:-1] + [failure.bursts[-1][:-1]]):
             break
-        chunk //= 2
     return failure
 
 

@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from tui.domain.errors import PodiumError, Problem
 from tui.domain.presentation import Presentation
+from tui.ui.palette import PaletteApp
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.themes import PODIUM_THEMES
 
@@ -40,7 +41,7 @@ def deck_file_changed(_change: object, path: str) -> bool:
     return path.endswith(DECK_SUFFIXES) and not Path(path).name.startswith((".", "#"))
 
 
-class PodiumApp(App[None]):
+class PodiumApp(PaletteApp, App[None]):
     """Presents one deck. Everything it shows comes from the `Presentation` it is given."""
 
     CSS_PATH = "styles/presenter.tcss"
@@ -253,15 +254,6 @@ class PodiumApp(App[None]):
             withdraw(self.channel)
         if self._learner is not None:
             self._learner.close()
-
-    def action_command_palette(self) -> None:
-        """Show the command palette (ours: Textual's, safe for keys that arrive together)."""
-        from textual.command import CommandPalette
-
-        from tui.ui.palette import Palette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
         from tui.ui.screens.help import HelpScreen

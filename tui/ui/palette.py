@@ -1,8 +1,15 @@
-"""The command palette (Ctrl+P, /): Textual's, made safe for keys that arrive together."""
+"""The command palette (Ctrl+P, /, and the theme picker): Textual's, made safe for keys that
+arrive together, and the app mixin that opens it."""
 
 from __future__ import annotations
 
-from textual.command import CommandList, CommandPalette
+from collections.abc import Sequence
+
+from textual import events
+from textual.await_complete import AwaitComplete
+from textual.command import CommandList, CommandListItem, CommandPalette, SimpleProvider
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.widgets.paged_list import page_when_laid_out
@@ -11,8 +18,18 @@ PAGING = ("page_up", "page_down")
 
 
 class Palette(DismissOnce, CommandPalette):
-    """Textual's command palette, dismissed once however many Enters or Escapes arrive, and
-    paging its list only once the list has been laid out (see `tui.ui.widgets.paged_list`)."""
+    """Textual's command palette, for keys that reach it together with the key that opened it:
+
+    - dismissed once however many Enters or Escapes arrive (`DismissOnce`);
+    - paging its list only once the list has been laid out (`tui.ui.widgets.paged_list`);
+    - closed before it was mounted (Ctrl+P then Escape in one read), it skips Textual's set-up on
+      mount, which looks for the screen below it and starts gathering commands into a list that
+      is gone by then.
+    """
+
+    def _on_mount(self, event: events.Mount) -> None:
+        if self not in self.app.screen_stack:
+            event.prevent_default()  # no CommandPalette._on_mount
 
     def _action_command_list(self, action: str) -> None:
         # The palette passes its paging keys on to its list through this action (Textual 8.2).
@@ -23,3 +40,21 @@ class Palette(DismissOnce, CommandPalette):
                 page_when_laid_out(commands, lambda: super(Palette, self)._action_command_list(action))
             return
         super()._action_command_list(action)
+
+
+class PaletteApp:
+    """Mixed in before `App`: every command palette the app opens is a `Palette` (the one of
+    Ctrl+P, and those Textual opens for its own commands: the theme picker, command lists)."""
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[attr-defined,arg-type]
+            self.push_screen(Palette(id="--command-palette"))  # type: ignore[attr-defined]
+
+    def search_themes(self) -> None:
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))  # type: ignore[attr-defined]
+
+    def search_commands(self, commands: Sequence[CommandListItem],
+                        placeholder: str = "Search for commands…") -> AwaitComplete:
+        screen: Screen = self.screen  # type: ignore[attr-defined]
+        return self.push_screen(  # type: ignore[attr-defined,no-any-return]
+            Palette(providers=[SimpleProvider(screen, commands)], placeholder=placeholder))
