@@ -175,3 +175,21 @@ async def test_the_fuzzers_palette_sequence() -> None:
         await send_burst(pilot, ["alt+backspace", "p", "ctrl+shift+right", "enter", "d", "enter"])
         await pilot.pause()
         assert app.is_running and _exception(app) is None
+
+
+async def test_gathering_commands_for_a_palette_whose_list_is_gone_does_nothing() -> None:
+    # Found in tmux (a flood of keys on the results screen of `podium quiz`): the palette's
+    # command-gathering worker ran after the palette's widgets were removed (NoMatches). The
+    # state is made here directly: the list removed, then a gathering started.
+    from textual.command import CommandList
+
+    app = build_app(EVERY_TYPE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await send_burst(pilot, ["ctrl+p"])
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await palette.query_one(CommandList).remove()
+        palette._gather_commands("theme")
+        await pilot.pause()
+        assert app.is_running and _exception(app) is None
