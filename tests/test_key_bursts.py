@@ -193,3 +193,17 @@ async def test_gathering_commands_for_a_palette_whose_list_is_gone_does_nothing(
         palette._gather_commands("theme")
         await pilot.pause()
         assert app.is_running and _exception(app) is None
+
+
+async def test_keys_read_with_the_quit_key_do_nothing() -> None:
+    # Found by the key fuzzer (presenter, seed 1): Ctrl+Q then Tab in one read opened the
+    # overview while the app was exiting, and the exit removed it half mounted (NoMatches).
+    for burst in (["ctrl+q", "delete", "home", "super+c", "tab"], ["ctrl+q", "ctrl+p"],
+                  ["q", "question_mark"], ["ctrl+c", "i"]):
+        app = build_app(EVERY_TYPE)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await send_burst(pilot, burst)
+            await pilot.pause()
+        assert _exception(app) is None, burst
+        assert app.return_code == 0

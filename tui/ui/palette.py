@@ -1,15 +1,10 @@
 """The command palette (Ctrl+P, /, and the theme picker): Textual's, made safe for keys that
-arrive together, and the app mixin that opens it."""
+arrive together (`tui.ui.burst_safe.BurstSafeApp` opens it)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual import events, work
-from textual.await_complete import AwaitComplete
-from textual.command import CommandList, CommandListItem, CommandPalette, SimpleProvider
-from textual.screen import Screen
-from textual.theme import ThemeProvider
+from textual.command import CommandList, CommandPalette
 
 from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.widgets.paged_list import page_when_laid_out
@@ -52,21 +47,3 @@ class Palette(DismissOnce, CommandPalette):
                 page_when_laid_out(commands, lambda: super(Palette, self)._action_command_list(action))
             return
         super()._action_command_list(action)
-
-
-class PaletteApp:
-    """Mixed in before `App`: every command palette the app opens is a `Palette` (the one of
-    Ctrl+P, and those Textual opens for its own commands: the theme picker, command lists)."""
-
-    def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[attr-defined,arg-type]
-            self.push_screen(Palette(id="--command-palette"))  # type: ignore[attr-defined]
-
-    def search_themes(self) -> None:
-        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))  # type: ignore[attr-defined]
-
-    def search_commands(self, commands: Sequence[CommandListItem],
-                        placeholder: str = "Search for commands…") -> AwaitComplete:
-        screen: Screen = self.screen  # type: ignore[attr-defined]
-        return self.push_screen(  # type: ignore[attr-defined,no-any-return]
-            Palette(providers=[SimpleProvider(screen, commands)], placeholder=placeholder))
