@@ -44,12 +44,12 @@ TARGETS = [
 def test_no_key_burst_crashes_podium_in_a_terminal(target: PtyTarget, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color",
            "PODIUM_DATA_DIR": str(tmp_path / "data"), "PODIUM_RUNTIME_DIR": str(tmp_path / "run")}
-    # A fresh history for each process: answers a process gave would make the next one offer
-    # to resume instead of showing the quiz.
-    args = [*target.args, "--data-dir", str(tmp_path / "data-{session}")]
-    target = PtyTarget(target.name, args, target.first, target.steps)
     for seed in range(FIRST_SEED, FIRST_SEED + SEEDS):
-        outcome = run(target, seed, KEY_ALPHABET, KEYS, env, tmp_path)
+        # A fresh history for each process: answers a process gave would make the next one
+        # offer to resume instead of showing the quiz.
+        args = [*target.args, "--data-dir", str(tmp_path / f"data-{seed}-{{session}}")]
+        seeded = PtyTarget(target.name, args, target.first, target.steps)
+        outcome = run(seeded, seed, KEY_ALPHABET, KEYS, env, tmp_path)
         if outcome.problem is not None:
-            pytest.fail(report(target, seed, outcome), pytrace=False)
+            pytest.fail(report(seeded, seed, outcome), pytrace=False)
         assert outcome.keys == KEYS
