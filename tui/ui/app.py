@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from tui.domain.errors import PodiumError, Problem
 from tui.domain.presentation import Presentation
+from tui.ui.burst_safe import BurstSafeApp
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.themes import PODIUM_THEMES
 
@@ -42,7 +43,7 @@ def deck_file_changed(_change: object, path: str) -> bool:
     return path.endswith(DECK_SUFFIXES) and not Path(path).name.startswith((".", "#"))
 
 
-class PodiumApp(App[None]):
+class PodiumApp(BurstSafeApp, App[None]):
     """Presents one deck. Everything it shows comes from the `Presentation` it is given."""
 
     CSS_PATH = "styles/presenter.tcss"

@@ -9,11 +9,12 @@ from typing import Callable
 from textual.app import App
 
 from tui.domain.presentation import Presentation
+from tui.ui.burst_safe import BurstSafeApp
 from tui.ui.screens.speaker import SpeakerScreen
 from tui.ui.themes import PODIUM_THEMES
 
 
-class NotesApp(App[None]):
+class NotesApp(BurstSafeApp, App[None]):
     """Follows the presenting instance of the same deck."""
 
     CSS_PATH = ["styles/presenter.tcss", "styles/speaker.tcss"]

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+from tui.ui.screens.dismiss_once import DismissOnce
 
 KEY_NAMES = {
     "right": "→", "left": "←", "up": "↑", "down": "↓", "space": "Space", "enter": "Enter",
@@ -39,7 +40,7 @@ def bindings_table(title: str, bindings: list[Binding], extra: list[tuple[str, s
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DismissOnce, ModalScreen[None]):
     """Lists every binding of the presenter and the quiz."""
 
     CSS_PATH = "../styles/screens.tcss"

@@ -13,7 +13,9 @@ from textual.widgets.option_list import Option
 from tui.domain.deck import Deck
 from tui.domain.quizrun import QuizResult
 from tui.domain.walk import Position, Walk
+from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.screens.quiz import points_text
+from tui.ui.widgets.paged_list import PagedOptionList
 
 
 def overview_options(deck: Deck, walk: Walk, results: dict[int, QuizResult]) -> list[Option]:
@@ -41,7 +43,7 @@ def overview_options(deck: Deck, walk: Walk, results: dict[int, QuizResult]) -> 
     return options
 
 
-class OverviewScreen(ModalScreen[Position | None]):
+class OverviewScreen(DismissOnce, ModalScreen[Position | None]):
     """Lists every page; dismisses with the chosen position, or None."""
 
     CSS_PATH = "../styles/screens.tcss"
@@ -61,7 +63,7 @@ class OverviewScreen(ModalScreen[Position | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="overview"):
             yield Static("Overview · ↑ ↓ choose · Enter go · Esc close", id="overview-title", markup=False)
-            yield OptionList(*overview_options(self.deck, self.walk, self.results), id="overview-list")
+            yield PagedOptionList(*overview_options(self.deck, self.walk, self.results), id="overview-list")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
 from tui.domain.quizrun import AnsweredQuestion, QuizResult, QuizRun, response_text
+from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.widgets.answer_inputs import (
     INSTRUCTIONS,
@@ -96,7 +97,7 @@ shows a quiz page), and a new widget's default CSS is parsed alone, without rest
 a screen's CSS_PATH would (docs/performance.md)."""
 
 
-class QuizScreen(StyledAtMount[QuizResult]):
+class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
     """Asks the questions of one `QuizRun` and dismisses with its result."""
 
     DEFAULT_CSS = QUIZ_STYLES

@@ -10,11 +10,12 @@ from textual.widgets import Static
 
 from tui.domain.deck import Deck
 from tui.domain.walk import Page
+from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.slide_view import SlideView
 
 
-class SectionReader(ModalScreen[None]):
+class SectionReader(DismissOnce, ModalScreen[None]):
     """The slides of one section with their takeaways; Esc returns to the quiz."""
 
     CSS_PATH = "../styles/screens.tcss"

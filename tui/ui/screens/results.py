@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.domain.quizrun import QuizResult
+from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.screens.quiz import QUIZ_STYLES
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.review_list import ReviewList, score_line
@@ -14,7 +15,7 @@ from tui.ui.widgets.review_list import ReviewList, score_line
 __all__ = ["ResultsScreen", "score_line"]
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(DismissOnce, Screen[None]):
     """Shown after a section's quiz; any continue key goes on to the next section."""
 
     DEFAULT_CSS = QUIZ_STYLES

@@ -7,9 +7,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from tui.ui.screens.dismiss_once import DismissOnce
 
 
-class ResumeScreen(ModalScreen[bool | None]):
+class ResumeScreen(DismissOnce, ModalScreen[bool | None]):
     """Dismisses with True (resume), False (start over) or None (not now)."""
 
     CSS_PATH = "../styles/screens.tcss"

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.domain.stats import SectionStats
+from tui.ui.screens.dismiss_once import DismissOnce
 
 
 def percent(value: float | None) -> str:
@@ -66,7 +67,7 @@ def missed_text(stats: list[SectionStats], prompts: dict[tuple[int, str], str]) 
     return lines if lines.plain else Text("Nothing missed yet.")
 
 
-class StatisticsScreen(ModalScreen[None]):
+class StatisticsScreen(DismissOnce, ModalScreen[None]):
     """Shown with `i` while presenting; `podium stats` prints the same table."""
 
     CSS_PATH = "../styles/screens.tcss"

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.domain.quizrun import DeckScore, QuizResult
+from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.screens.quiz import points_text
 
 
@@ -33,7 +34,7 @@ def summary_table(rows: tuple[tuple[str, QuizResult | None], ...]) -> Table:
     return table
 
 
-class SummaryScreen(ModalScreen[None]):
+class SummaryScreen(DismissOnce, ModalScreen[None]):
     """The deck's quiz summary; shown after the last section and on `r`."""
 
     CSS_PATH = "../styles/screens.tcss"

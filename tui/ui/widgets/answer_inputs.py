@@ -18,13 +18,14 @@ from textual.widgets.selection_list import Selection
 
 from tui.domain.quizrun import TRUE_FALSE_CHOICES, AskedQuestion
 from tui.domain.scoring import parse_number
+from tui.ui.widgets.paged_list import PagedWhenLaidOut
 
 
 def _label(number: int, text: str) -> Text:
     return Text.assemble((f"{number}. ", "bold"), text)
 
 
-class ChoicePicker(OptionList):
+class ChoicePicker(PagedWhenLaidOut, OptionList):
     """One choice from a list (single and true_false)."""
 
     def __init__(self, choices: tuple[str, ...]) -> None:
@@ -40,7 +41,7 @@ class ChoicePicker(OptionList):
         return choice == TRUE_FALSE_CHOICES[0] if as_bool else choice
 
 
-class ManyPicker(SelectionList[int]):
+class ManyPicker(PagedWhenLaidOut, SelectionList[int]):
     """Any number of choices (multiple); Space toggles, Enter answers."""
 
     BINDINGS = [Binding("enter", "submit_answer", "Answer", show=False)]
@@ -59,7 +60,7 @@ class ManyPicker(SelectionList[int]):
         self.post_message(self.Submitted())
 
 
-class OrderPicker(OptionList):
+class OrderPicker(PagedWhenLaidOut, OptionList):
     """Items put in order: the highlighted item moves with Shift+Up / Shift+Down."""
 
     def __init__(self, choices: tuple[str, ...]) -> None:

@@ -1,0 +1,237 @@
+"""The key fuzzer against a real podium process in a pseudo-terminal.
+
+In process (keyfuzz.py) the keys are `Key` events; here they are the bytes a terminal sends, and
+a burst is one `os.write` of several keys' escape sequences, so the app's driver reads them in one
+`read` and parses them together, as it does when a person types fast or holds a key down. This
+also sends what no Pilot test does: an Escape byte directly followed by other keys, which the
+driver's parser has to tell apart from the start of an escape sequence.
+
+A session starts podium, waits for its first frame, writes the keys that bring it to the target
+screen (waiting for a text of that screen), then writes bursts. The state is not read back from
+the screen, so to keep the keys on the target the process is started afresh every
+`RESTART_EVERY` bursts. A process that exits is checked (status 0, no traceback) and started
+again for the rest of the keys.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.support.keyfuzz import Burst, key_sequence
+
+CSI = b"\x1b["
+KEY_BYTES: dict[str, bytes] = {
+    "enter": b"\r", "escape": b"\x1b", "tab": b"\t", "shift+tab": CSI + b"Z", "space": b" ",
+    "backspace": b"\x7f", "up": CSI + b"A", "down": CSI + b"B", "right": CSI + b"C",
+    "left": CSI + b"D", "home": CSI + b"H", "end": CSI + b"F", "pageup": CSI + b"5~",
+    "pagedown": CSI + b"6~", "delete": CSI + b"3~", "insert": CSI + b"2~",
+    "f1": b"\x1bOP", "f2": b"\x1bOQ", "f3": b"\x1bOR", "f4": b"\x1bOS",
+    "shift+up": CSI + b"1;2A", "shift+down": CSI + b"1;2B", "shift+right": CSI + b"1;2C",
+    "shift+left": CSI + b"1;2D", "ctrl+left": CSI + b"1;5D", "ctrl+right": CSI + b"1;5C",
+    "shift+home": CSI + b"1;2H", "shift+end": CSI + b"1;2F",
+    "slash": b"/", "question_mark": b"?", "left_square_bracket": b"[",
+    "right_square_bracket": b"]",
+}
+for _letter in "abcdefghijklmnopqrstuvwxy":  # not ctrl+z: it would suspend podium
+    KEY_BYTES.setdefault(f"ctrl+{_letter}", bytes([ord(_letter) - 96]))
+
+
+def encode(key: str) -> bytes | None:
+    """The bytes a terminal sends for `key`, or None when it has no simple encoding here."""
+    if key in KEY_BYTES:
+        return KEY_BYTES[key]
+    if len(key) == 1 and key.isprintable():
+        return key.encode()
+    return None
+
+
+def pty_alphabet(keys: Sequence[str]) -> list[str]:
+    """The keys of the in-process alphabet that a terminal can send as written here."""
+    return [key for key in keys if encode(key) is not None]
+
+
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>NOPc78]|\x1b\][^\x07]*\x07")
+
+
+def plain(output: bytes) -> str:
+    """The output with its escape sequences taken out (for messages)."""
+    return ANSI.sub(b"", output).decode("utf-8", "replace")
+
+
+class Session:
+    """One podium process on the slave side of a pty; everything it writes is kept."""
+
+    def __init__(self, argv: Sequence[str], env: dict[str, str], cwd: Path,
+                 size: tuple[int, int] = (100, 30)) -> None:
+        master, slave = os.openpty()
+        columns, rows = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.master = master
+        self.output = bytearray()
+        self._lock = threading.Lock()
+        self.process = subprocess.Popen(list(argv), stdin=slave, stdout=slave, stderr=slave, env=env,
+                                        cwd=cwd, start_new_session=True, close_fds=True,
+                                        preexec_fn=_default_signals)
+        os.close(slave)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                ready, _, _ = select.select([self.master], [], [], 0.1)
+            except (OSError, ValueError):
+                return
+            if not ready:
+                if self.process.poll() is not None:
+                    return
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            with self._lock:
+                self.output.extend(chunk)
+
+    def text(self) -> bytes:
+        with self._lock:
+            return bytes(self.output)
+
+    def wait_for(self, needle: str, seconds: float = 30.0, since: int = 0) -> bool:
+        """Wait until `needle` shows in the output (after byte `since`); False if it never did
+        or the process ended first."""
+        deadline = time.monotonic() + seconds
+        wanted = needle.encode()
+        while time.monotonic() < deadline:
+            if wanted in plain(self.text()[since:]).encode():
+                return True
+            if self.process.poll() is not None:
+                return False
+            time.sleep(0.05)
+        return False
+
+    def write(self, data: bytes) -> None:
+        if self.process.poll() is None:
+            try:
+                os.write(self.master, data)
+            except OSError:
+                pass
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def close(self) -> int | None:
+        """Stop the process if it still runs; its exit status if it had exited by itself."""
+        status = self.process.poll()
+        if status is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=30)
+        self._reader.join(timeout=5)
+        os.close(self.master)
+        return status
+
+
+def _default_signals() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
+@dataclass
+class PtyTarget:
+    """A screen reached from the command line: podium's arguments, then keys and the text each
+    key's screen shows (waited for before the next)."""
+
+    name: str
+    args: list[str]
+    """podium's arguments; "{session}" in them is replaced by the number of the process (1, 2...),
+    e.g. for a fresh data folder each time."""
+    first: str
+    """A text of the first frame."""
+    steps: list[tuple[bytes, str]] = field(default_factory=list)
+
+
+@dataclass
+class PtyOutcome:
+    problem: str | None = None
+    sessions: int = 0
+    keys: int = 0
+    sent: list[Burst] = field(default_factory=list)
+    """The bursts written to the last process (the one that failed, on a failure)."""
+    output: bytes = b""
+    """What the failing process wrote."""
+
+
+RESTART_EVERY = 40
+"""Bursts written to one process before a fresh one is brought to the target again."""
+PAUSE = 0.02
+"""Seconds between bursts: each burst is a read of its own, and the app gets to handle it."""
+
+
+def run(target: PtyTarget, seed: int, keys: Sequence[str], count: int, env: dict[str, str],
+        cwd: Path) -> PtyOutcome:
+    """Write `count` keys of the seed's sequence to podium on the target screen."""
+    bursts = key_sequence(seed, pty_alphabet(keys), count)
+    outcome = PtyOutcome()
+    index = 0
+    while index < len(bursts):
+        outcome.sessions += 1
+        args = [arg.replace("{session}", str(outcome.sessions)) for arg in target.args]
+        session = Session([sys.executable, "-m", "tui", *args], env, cwd)
+        outcome.sent = []
+        try:
+            problem = _enter(session, target)
+            while problem is None and len(outcome.sent) < RESTART_EVERY and index < len(bursts) \
+                    and session.alive():
+                burst = bursts[index]
+                session.write(b"".join(encode(key) or b"" for key in burst))
+                outcome.sent.append(burst)
+                outcome.keys += len(burst)
+                index += 1
+                time.sleep(PAUSE)
+            if problem is None:
+                session.process.poll()
+                time.sleep(0.3)  # the last burst handled, or the exit finished
+        finally:
+            output = session.text()
+            status = session.close()
+        if problem is None and b"Traceback" in output:
+            problem = "podium printed a traceback"
+        if problem is None and status not in (None, 0):
+            problem = f"podium exited with status {status}"
+        if problem is not None:
+            outcome.problem, outcome.output = problem, output
+            return outcome
+    return outcome
+
+
+def _enter(session: Session, target: PtyTarget) -> str | None:
+    """Bring podium to the target screen; why not, if it could not."""
+    if not session.wait_for(target.first):
+        return f"podium never showed {target.first!r}"
+    for key_bytes, shows in target.steps:
+        mark = len(session.text())
+        session.write(key_bytes)
+        if not session.wait_for(shows, since=mark):
+            return f"{key_bytes!r} never showed {shows!r}"
+    return None
+
+
+def report(target: PtyTarget, seed: int, outcome: PtyOutcome) -> str:
+    tail = plain(outcome.output)[-4000:]
+    return (f"pty key fuzz: {target.name}, seed {seed}: {outcome.problem}.\n"
+            f"Bursts written to this process (each one os.write):\n{outcome.sent!r}\n\n"
+            f"Its output, escape sequences taken out (the end):\n{tail}")

@@ -1,0 +1,276 @@
+"""Random keys in bursts on every screen of podium: no key sequence may crash it.
+
+The machinery is in tests/support/keyfuzz.py (how bursts reach the app, restarts, shrinking).
+Each test brings the app to one screen and sends KEYS keys (2,000 by default) for each of SEEDS
+seeds. Environment variables:
+
+- PODIUM_FUZZ_SEEDS=N   seeds per screen (default 1; CI runs the default);
+- PODIUM_FUZZ_KEYS=N    keys per seed (default 2,000);
+- PODIUM_FUZZ_SEED=S    the first seed (default 0), to replay a reported failure;
+- PODIUM_FUZZ_ONLY=NAME only the screens whose name contains NAME.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from datetime import datetime, timedelta, timezone
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.command import CommandInput, CommandPalette
+from textual.containers import VerticalScroll
+from textual.pilot import Pilot
+from textual.widgets import Button
+
+from tests.conftest import FIXTURES, FakeClock, build_app
+from tests.support.keyfuzz import Target, alphabet, fuzz, pop_to_bottom, send_burst, settle
+from tui.domain.channel import PresenterState, publish
+from tui.domain.learner import Learner
+from tui.domain.loader import load_presentation
+from tui.domain.presentation import Presentation
+from tui.domain.quizbank import QuizBank
+from tui.domain.quizrun import QuizRun
+from tui.ui.app import PodiumApp
+from tui.ui.notes_app import NotesApp, make_notes_app
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.overview import OverviewScreen
+from tui.ui.screens.presenter import PresenterScreen
+from tui.ui.screens.quiz import QuizScreen
+from tui.ui.screens.reader import SectionReader
+from tui.ui.screens.results import ResultsScreen
+from tui.ui.screens.resume import ResumeScreen
+from tui.ui.screens.speaker import SpeakerScreen
+from tui.ui.screens.statistics import StatisticsScreen
+from tui.ui.screens.study import ReviewScreen, StudyScreen
+from tui.ui.screens.summary import SummaryScreen
+from tui.ui.widgets.answer_inputs import ChoicePicker, ManyPicker, OrderPicker, TextAnswer
+from tui.ui.widgets.notes_panel import NotesPanel
+from tui.ui.widgets.slide_view import SlideView
+
+SEEDS = int(os.environ.get("PODIUM_FUZZ_SEEDS", "1"))
+FIRST_SEED = int(os.environ.get("PODIUM_FUZZ_SEED", "0"))
+KEYS = int(os.environ.get("PODIUM_FUZZ_KEYS", "2000"))
+ONLY = os.environ.get("PODIUM_FUZZ_ONLY", "")
+
+KEY_ALPHABET = alphabet([
+    PodiumApp, NotesApp, PresenterScreen, OverviewScreen, HelpScreen, QuizScreen, ResultsScreen,
+    SummaryScreen, ResumeScreen, StatisticsScreen, SectionReader, StudyScreen, ReviewScreen,
+    SpeakerScreen, CommandPalette, CommandInput, ChoicePicker, ManyPicker, OrderPicker, TextAnswer,
+    SlideView, NotesPanel, VerticalScroll, Button,
+])
+
+EVERY_TYPE = load_presentation(FIXTURES / "every-type")
+DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+
+
+def one_type(kind: str, copies: int = 30) -> Presentation:
+    """The fixture deck with section 0's quiz made of `copies` questions of one type, so the
+    quiz stays on that type while the fuzzer answers."""
+    bank = EVERY_TYPE.banks[0]
+    question = next(q for q in bank.questions if q.type == kind)
+    questions = tuple(dataclasses.replace(question, id=f"{question.id}-{n}") for n in range(copies))
+    banks = dict(EVERY_TYPE.banks)
+    banks[0] = dataclasses.replace(bank, questions=questions)
+    return EVERY_TYPE._replace(banks=banks)
+
+
+def presenter(app) -> PresenterScreen:  # type: ignore[no-untyped-def]
+    return app.screen_stack[0]
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    """Press keys one at a time, each handled before the next (as `Pilot.press`, faster)."""
+    for key in keys:
+        await send_burst(pilot, [key])
+
+
+def learner_with_history(db: Path, *, finish: bool, when: datetime = DAY0) -> None:
+    """Write one attempt at section 0 to the history at `db`: every question answered wrong and
+    the attempt finished, or two questions answered and the attempt left open."""
+    learner = Learner.open(db, EVERY_TYPE.deck, lambda: when)
+    bank = EVERY_TYPE.banks[0]
+    run = QuizRun(bank, "Basics quiz", 0.7, seed=3)
+    recorder = learner.recorder(0, "Basics", run, None)
+    for _ in range(len(run.asked) if finish else 2):
+        recorder.answered(run.answer(None), 5.0)
+    if finish:
+        recorder.finished()
+    learner.close()
+
+
+# -- the targets ---------------------------------------------------------------------------
+
+
+def on_presenter(name: str, here, enter, presentation: Presentation = EVERY_TYPE,  # type: ignore[no-untyped-def]
+                 learner=None, reset=None) -> Target:  # type: ignore[no-untyped-def]
+    def build():  # type: ignore[no-untyped-def]
+        return build_app(presentation, learner=learner() if learner else None)
+
+    return Target(name, build, here, enter, reset=reset)
+
+
+async def nothing(pilot: Pilot) -> None:
+    return None
+
+
+async def start_quiz(pilot: Pilot) -> None:
+    presenter(pilot.app).start_quiz_of(0)
+    await settle(pilot)
+
+
+def quiz_target(kind: str) -> Target:
+    def here(app) -> bool:  # type: ignore[no-untyped-def]
+        return isinstance(app.screen, QuizScreen)
+
+    return on_presenter(f"quiz-{kind}", here, start_quiz, one_type(kind))
+
+
+async def open_notes(pilot: Pilot) -> None:
+    if not presenter(pilot.app).show_notes:
+        await press(pilot, "s")
+
+
+async def open_results(pilot: Pilot) -> None:
+    await start_quiz(pilot)
+    await press(pilot, "escape")
+
+
+async def open_reader(pilot: Pilot) -> None:
+    await start_quiz(pilot)
+    await press(pilot, "f3")
+    await press(pilot, "v")
+
+
+async def open_summary(pilot: Pilot) -> None:
+    screen = presenter(pilot.app)
+    run = QuizRun(EVERY_TYPE.banks[0], "Basics quiz", 0.7, seed=1)
+    run.answer(None)
+    screen.results[0] = run.result()
+    screen.action_summary()
+    await settle(pilot)
+
+
+def history_file(tmp: Path, name: str, *, finish: bool) -> Callable[[], Learner]:
+    """A Learner on a fresh copy of a prepared history, for each app the fuzzer starts."""
+    prepared = tmp / f"{name}.db"
+    learner_with_history(prepared, finish=finish)
+    copies = iter(range(10**6))
+
+    def open_copy() -> Learner:
+        copy = tmp / f"{name}-{next(copies)}.db"
+        shutil.copy(prepared, copy)
+        return Learner.open(copy, EVERY_TYPE.deck, lambda: DAY0 + timedelta(days=3))
+
+    return open_copy
+
+
+def targets(tmp: Path) -> dict[str, Callable[[], Target]]:
+    """Every screen, by name (built lazily: some write a history first)."""
+
+    def is_palette(app) -> bool:  # type: ignore[no-untyped-def]
+        return isinstance(app.screen, CommandPalette)
+
+    def resume() -> Target:
+        learner = history_file(tmp, "resume", finish=False)
+        return on_presenter("resume", lambda app: isinstance(app.screen, ResumeScreen), start_quiz,
+                            learner=learner, reset=reset_resume)
+
+    async def reset_resume(pilot: Pilot, target: Target) -> None:
+        await pop_to_bottom(pilot, target)
+        app = pilot.app
+        if app.learner.leftover(0, EVERY_TYPE.banks[0]) is None:
+            # The fuzzer resumed and finished the attempt, or started over: leave another one open.
+            run = QuizRun(EVERY_TYPE.banks[0], "Basics quiz", 0.7, seed=3)
+            recorder = app.learner.recorder(0, "Basics", run, None)
+            for _ in range(2):
+                recorder.answered(run.answer(None), 5.0)
+
+    def statistics() -> Target:
+        learner = history_file(tmp, "statistics", finish=True)
+        return on_presenter("statistics", lambda app: isinstance(app.screen, StatisticsScreen),
+                            lambda pilot: press(pilot, "i"), learner=learner)
+
+    def review() -> Target:
+        open_copy = history_file(tmp, "review", finish=True)
+
+        def build():  # type: ignore[no-untyped-def]
+            learner = open_copy()
+            due = learner.due_questions(EVERY_TYPE.banks, None)
+            assert due, "the prepared history has nothing due"
+            return build_app(EVERY_TYPE, learner=learner, review=due)
+
+        return Target("review", build, lambda app: True, nothing)
+
+    def study() -> Target:
+        return Target("study", lambda: build_app(EVERY_TYPE, study=[0, 1]), lambda app: True, nothing)
+
+    def speaker() -> Target:
+        channel = tmp / "channel" / "presenting.json"
+        publish(channel, PresenterState(page=2, step=0, total=12, started=None, pid=os.getpid()))
+
+        def build():  # type: ignore[no-untyped-def]
+            return make_notes_app(EVERY_TYPE, channel, duration=20, theme="textual-dark",
+                                  clock=FakeClock())
+
+        return Target("speaker", build, lambda app: isinstance(app.screen, SpeakerScreen), nothing,
+                      bottom=2)
+
+    table: dict[str, Callable[[], Target]] = {
+        "presenter": lambda: on_presenter(
+            "presenter", lambda app: isinstance(app.screen, PresenterScreen), nothing),
+        "overview": lambda: on_presenter(
+            "overview", lambda app: isinstance(app.screen, OverviewScreen), lambda p: press(p, "tab")),
+        "palette": lambda: on_presenter("palette", is_palette, lambda p: press(p, "ctrl+p")),
+        "search": lambda: on_presenter("search", is_palette, lambda p: press(p, "slash")),
+        "help": lambda: on_presenter(
+            "help", lambda app: isinstance(app.screen, HelpScreen), lambda p: press(p, "question_mark")),
+        "notes": lambda: on_presenter(
+            "notes", lambda app: isinstance(app.screen, PresenterScreen) and app.screen.show_notes,
+            open_notes),
+        **{f"quiz-{kind}": (lambda kind=kind: quiz_target(kind))
+           for kind in ("single", "true_false", "multiple", "short", "numeric", "order")},
+        "results": lambda: on_presenter(
+            "results", lambda app: isinstance(app.screen, ResultsScreen), open_results),
+        "reader": lambda: on_presenter(
+            "reader", lambda app: isinstance(app.screen, SectionReader), open_reader),
+        "summary": lambda: on_presenter(
+            "summary", lambda app: isinstance(app.screen, SummaryScreen), open_summary),
+        "statistics": statistics,
+        "resume": resume,
+        "study": study,
+        "review": review,
+        "speaker": speaker,
+    }
+    return table
+
+
+NAMES = [name for name in targets(Path("/nonexistent")) if ONLY in name]
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Work in a temporary folder: a palette command may save a screenshot to the working one."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", NAMES)
+async def test_no_key_sequence_crashes_the_screen(name: str, in_tmp: Path) -> None:
+    target = targets(in_tmp)[name]()
+    for seed in range(FIRST_SEED, FIRST_SEED + SEEDS):
+        result = await fuzz(target, seed, KEY_ALPHABET, KEYS)
+        if result.failure is not None:
+            pytest.fail(result.failure.report(), pytrace=False)
+        assert result.outcome.keys == KEYS
+        assert result.outcome.entries >= 1
+
+
+def test_the_alphabet_holds_every_bound_key_and_the_common_ones() -> None:
+    for key in ("enter", "escape", "tab", "pageup", "pagedown", "home", "end", "up", "down", "left",
+                "right", "ctrl+p", "slash", "question_mark", "left_square_bracket", "f2", "f3",
+                "shift+up", "a", "z", "0", "9", "q", "ctrl+c"):
+        assert key in KEY_ALPHABET
+    assert "ctrl+z" not in KEY_ALPHABET
