@@ -264,3 +264,34 @@ def test_the_opening_of_a_deck_with_an_oversize_file_is_none(tmp_path: Path) -> 
     (deck / "slides" / "02-big.md").write_text("# Small\n", encoding="utf-8")
     opening = open_deck(deck)
     assert opening is not None and opening.info.title == "A talk"
+
+
+def test_a_crash_during_an_exit_already_under_way_is_still_a_crash(tmp_path: Path, monkeypatch,
+                                                                   capsys) -> None:
+    """A key flood that quit the app and then failed in its exit left return code 0: the crash
+    exited 0 with its traceback on screen only."""
+
+    class ExitedThenFailed:
+        return_code = 0
+        _exception = LookupError("a widget gone during the exit")
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(common, "refuse_without_terminal", lambda: False)
+    assert common.run_app(ExitedThenFailed(), tmp_path) == common.EXIT_CRASH
+    (report,) = (tmp_path / "crashes").iterdir()
+    assert "LookupError: a widget gone during the exit" in report.read_text(encoding="utf-8")
+    assert capsys.readouterr().err == f"podium: crashed; the details are in {report}\n"
+
+
+def test_an_exit_the_app_chose_keeps_its_status(monkeypatch) -> None:
+    class ChoseToExit:
+        return_code = 2
+        _exception = None
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(common, "refuse_without_terminal", lambda: False)
+    assert common.run_app(ChoseToExit()) == common.EXIT_PROBLEMS

@@ -128,13 +128,12 @@ def run_app(app, data_dir: Path | None = None) -> int:  # type: ignore[no-untype
             learner.close()
         return EXIT_PROBLEMS
     app.run()
-    if not app.return_code:
-        return EXIT_OK
-    # Textual keeps the first unhandled error of a run here (no public attribute holds it); a
-    # non-zero return code without one is an exit the app chose (e.g. a deck that failed to load).
+    # Textual keeps the first unhandled error of a run here (no public attribute holds it), even
+    # one raised while an exit was already under way, whose return code stays 0; a non-zero
+    # return code without one is an exit the app chose (e.g. a deck that failed to load).
     error = getattr(app, "_exception", None)
     if error is None:
-        return int(app.return_code)
+        return int(app.return_code or EXIT_OK)
     report_crash(error, data_dir)
     return EXIT_CRASH
 
