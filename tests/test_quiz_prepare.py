@@ -25,6 +25,7 @@ from tui.domain.history import History
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
 from tui.domain.quizrun import QuizRun
+from tui.domain.seeds import section_seed
 from tui.ui import quiz_flow
 from tui.ui.screens import quiz as quiz_module
 from tui.ui.screens.presenter import PresenterScreen
@@ -427,7 +428,7 @@ async def test_a_prepared_quiz_is_not_reused_for_another_seed_or_deck() -> None:
         await pilot.pause()
         quiz = app.screen
         assert isinstance(quiz, QuizScreen) and quiz is not stale
-        assert quiz.run.seed == quiz_flow.section_seed(presenter.seed, 0)
+        assert quiz.run.seed == section_seed(presenter.seed, 0)
         assert not stale.is_attached
         await pilot.press("escape", "enter")
         await pilot.pause()

@@ -26,7 +26,7 @@ from tui.domain.deck import Deck, Section, Slide
 from tui.domain.loader import Presentation
 from tui.domain.quizbank import Question, QuizBank
 from tui.domain.slides import _FENCE, _closes
-from tui.domain.walk import Walk
+from tui.domain.walk import Walk, quiz_title
 
 CODE_STYLE = "friendly"
 """The Pygments style for code: a light one, as the page is light (and the app's light code theme)."""
@@ -61,10 +61,6 @@ def neutral_order(question: Question) -> tuple[str, ...]:
 def _questions(presentation: Presentation, index: int) -> tuple[QuizBank | None, tuple[Question, ...]]:
     bank = presentation.banks.get(index)
     return bank, (bank.questions if bank is not None else ())
-
-
-def _quiz_title(section: Section, bank: QuizBank | None) -> str:
-    return (bank.title if bank is not None and bank.title else section.title) or "Quiz"
 
 
 def _section_title(section: Section, index: int) -> str:
@@ -281,7 +277,7 @@ class _HtmlWriter:
         self.out.append("</article>")
 
     def quiz(self, section: Section, bank: QuizBank | None, questions: tuple[Question, ...]) -> None:
-        self.out += ['<div class="quiz">', f"<h3>Quiz: {_e(_quiz_title(section, bank))}</h3>",
+        self.out += ['<div class="quiz">', f"<h3>Quiz: {_e(quiz_title(section, bank))}</h3>",
                      '<ol class="questions">']
         for question in questions:
             self.out += ["<li>", f'<p class="prompt">{_lines(question.prompt)}</p>',
@@ -430,7 +426,7 @@ class _MarkdownWriter:
                             "\n".join(_md_item("- ", takeaway) for takeaway in section.takeaways)]
         bank, questions = _questions(self.presentation, index)
         if questions:
-            self.blocks.append(f"### Quiz: {markdown_text(_quiz_title(section, bank))}")
+            self.blocks.append(f"### Quiz: {markdown_text(quiz_title(section, bank))}")
             self.blocks.append("\n\n".join(self.question(number, question)
                                            for number, question in enumerate(questions, 1)))
 

@@ -6,9 +6,12 @@ each function takes a position and returns the next one.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, Mapping, NamedTuple
 
-from tui.domain.deck import Deck
+from tui.domain.deck import Deck, Section
+
+if TYPE_CHECKING:
+    from tui.domain.quizbank import QuizBank
 
 PageKind = Literal["title", "slide", "takeaways", "quiz"]
 
@@ -119,3 +122,37 @@ def nearest(walk: Walk, page: Page, step: int) -> Position:
             return Position(best, walk.pages[best].steps - 1)
         return Position(candidates[-1] if page.kind != "slide" else candidates[0], 0)
     return walk.last()
+
+
+# -- titles -------------------------------------------------------------------------------------
+# Every screen, the speaker view, the palette, the handouts and the SVG index name pages and
+# quizzes with these, so that they never disagree.
+
+
+def quiz_title(section: Section, bank: QuizBank | None) -> str:
+    """A section's quiz as it is named: the bank's own title, else the section's, else "Quiz"."""
+    return (bank.title if bank is not None and bank.title else section.title) or "Quiz"
+
+
+def page_name(deck: Deck, walk: Walk, index: int) -> str:
+    """Page `index` named within its section (lists that group pages under their section's title
+    use this): a slide's title, "Slide N" for an untitled slide (N its page number, from 1),
+    "Title slide", "Key takeaways" or "Quiz"."""
+    page = walk.pages[index]
+    if page.kind == "slide":
+        return deck.sections[page.section].slides[page.slide].title or f"Slide {index + 1}"
+    return {"title": "Title slide", "takeaways": "Key takeaways"}.get(page.kind, "Quiz")
+
+
+def page_title(deck: Deck, walk: Walk, index: int, banks: Mapping[int, QuizBank]) -> str:
+    """Page `index` named where it stands alone: a slide as `page_name` names it, the title page
+    by the deck's title, takeaways and quiz pages with their section's title or quiz's title."""
+    page = walk.pages[index]
+    if page.kind == "title":
+        return deck.title or page_name(deck, walk, index)
+    if page.kind == "slide":
+        return page_name(deck, walk, index)
+    section = deck.sections[page.section]
+    if page.kind == "takeaways":
+        return f"Key takeaways: {section.title}"
+    return f"Quiz: {quiz_title(section, banks.get(page.section))}"

@@ -9,6 +9,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from tui.domain.walk import page_title, quiz_title
+
 if TYPE_CHECKING:
     from tui.ui.screens.presenter import PresenterScreen
 
@@ -44,14 +46,14 @@ class DeckCommands(Provider):
         for index, page in enumerate(presenter.walk.pages):
             if page.kind == "slide":
                 slide = deck.sections[page.section].slides[page.slide]
-                title = slide.title or f"Slide {index + 1}"
+                title = page_title(deck, presenter.walk, index, presenter.presentation.banks)
                 body = " ".join(slide.markdown.split())[:300]
                 entries.append((f"{index + 1}. {title}", body, partial(presenter.go_to_page, index)))
         for number, section in enumerate(deck.sections):
             entries.append((f"Section: {section.title}", f"Go to section {number + 1}",
                             partial(presenter.go_to_section, number)))
             if number in presenter.presentation.banks:
-                entries.append((f"Quiz: {section.title}", "Start this section's quiz",
+                entries.append((f"Quiz: {quiz_title(section, presenter.presentation.banks[number])}", "Start this section's quiz",
                                 partial(presenter.start_quiz_of, number)))
         entries += [
             ("Toggle speaker notes", "Show or hide the notes panel (s)", presenter.action_toggle_notes),

@@ -22,6 +22,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from tui.domain.quizrun import QuizResult, QuizRun
+from tui.domain.seeds import section_seed, shown_seed
+from tui.domain.walk import quiz_title
 from tui.ui.after_frame import hand_to_writer
 from tui.ui.screens.styled_at_mount import StyledAtMount
 
@@ -31,19 +33,6 @@ if TYPE_CHECKING:
     from tui.ui.screens.quiz import QuizScreen
 
 Done = Callable[[QuizResult | None], None]
-
-
-def section_seed(seed: int, section: int) -> int:
-    """Each section's own shuffle, all fixed by the one seed shown to the learner."""
-    return seed * 100 + section
-
-
-def shown_seed(run: QuizRun, section: int, seed: int) -> int:
-    """The seed that replays `run` with --seed: this session's, or the one a resumed quiz was
-    shuffled with when it was started."""
-    if run.seed == section_seed(seed, section) or (run.seed - section) % 100:
-        return seed
-    return (run.seed - section) // 100
 
 
 @dataclass
@@ -206,7 +195,7 @@ def _quiz_screen(presentation: Presentation, learner: Learner, section: int, run
 
 def _new_run(presentation: Presentation, section: int, seed: int) -> QuizRun:
     bank = presentation.banks[section]
-    title = bank.title or presentation.deck.sections[section].title
+    title = quiz_title(presentation.deck.sections[section], bank)
     return QuizRun(bank, title, presentation.deck.info.pass_mark, seed=section_seed(seed, section))
 
 
@@ -245,7 +234,7 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
     """Run a section's quiz: resume a half-taken one if the learner wants, then show results."""
     bank = presentation.banks[section]
     deck = presentation.deck
-    title = bank.title or deck.sections[section].title
+    title = quiz_title(deck.sections[section], bank)
     pass_mark = deck.info.pass_mark
     left = learner.leftover(section, bank)
 
@@ -260,7 +249,7 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
                 message = screen.recorder.finished()
                 if message:
                     app.notify(message, severity="warning", markup=False)
-            app.push_screen(ResultsScreen(result, shown_seed(screen.run, section, seed)), lambda _: done(result))
+            app.push_screen(ResultsScreen(result, shown_seed(screen.run.seed, section, seed)), lambda _: done(result))
 
         app.push_screen(screen, finished)
 
@@ -293,7 +282,7 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
         message = learner.finish(left)
         app.notify(message or "Every question of this quiz was answered last time: here are its results",
                    title="History", severity="warning" if message else "information", markup=False)
-        app.push_screen(ResultsScreen(result, shown_seed(resumed, section, seed)), lambda _: done(result))
+        app.push_screen(ResultsScreen(result, shown_seed(resumed.seed, section, seed)), lambda _: done(result))
         return
 
     def chosen(resume: bool | None) -> None:

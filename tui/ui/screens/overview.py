@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.domain.deck import Deck
 from tui.domain.quizrun import QuizResult
-from tui.domain.walk import Position, Walk
+from tui.domain.walk import Position, Walk, page_name
 from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.screens.quiz import points_text
 from tui.ui.widgets.paged_list import PagedOptionList
@@ -28,17 +28,10 @@ def overview_options(deck: Deck, walk: Walk, results: dict[int, QuizResult]) -> 
             title = deck.title if section < 0 else deck.sections[section].title
             options.append(Option(Text(title, style="bold"), id=f"heading-{section}", disabled=True))
         number = Text(f"{index + 1:>4}  ", style="dim")
-        if page.kind == "title":
-            label = Text("Title slide")
-        elif page.kind == "slide":
-            slide = deck.sections[page.section].slides[page.slide]
-            label = Text(slide.title or f"Slide {page.slide + 1}")
-        elif page.kind == "takeaways":
-            label = Text("Key takeaways", style="italic")
-        else:
-            result = results.get(page.section)
-            score = f" · last score {points_text(result.points, result.possible)}" if result else ""
-            label = Text(f"Quiz{score}", style="italic")
+        label = Text(page_name(deck, walk, index), style="italic" if page.kind in ("takeaways", "quiz") else "")
+        result = results.get(page.section) if page.kind == "quiz" else None
+        if result is not None:
+            label.append(f" · last score {points_text(result.points, result.possible)}")
         options.append(Option(number + label, id=f"page-{index}"))
     return options
 

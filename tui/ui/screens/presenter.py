@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 
 from tui.domain.presentation import Presentation
-from tui.domain.walk import Position, Walk, nearest
+from tui.domain.walk import Position, Walk, nearest, page_title, quiz_title
 from tui.ui.after_frame import after_frame
 from tui.ui.frame_now import draw_changes
 from tui.ui.screens.styled_at_mount import StyledAtMount
@@ -234,14 +234,8 @@ class PresenterScreen(StyledAtMount[None]):
         return panel
 
     def page_title(self, index: int) -> str:
-        """A page's title as the overview and notes name it."""
-        page = self.walk.pages[index]
-        if page.kind == "title":
-            return self.deck.title
-        section = self.deck.sections[page.section]
-        if page.kind == "slide":
-            return section.slides[page.slide].title or f"Slide {index + 1}"
-        return f"Key takeaways: {section.title}" if page.kind == "takeaways" else f"Quiz: {section.title}"
+        """A page's title as the notes panel and the SVG index name it."""
+        return page_title(self.deck, self.walk, index, self.presentation.banks)
 
     def watch_show_notes(self, show: bool) -> None:
         self.set_class(show, "-notes")
@@ -401,6 +395,6 @@ class PresenterScreen(StyledAtMount[None]):
         from tui.ui.screens.summary import SummaryScreen
 
         banks = self.presentation.banks
-        rows = [(banks[index].title or section.title, self.results.get(index))
+        rows = [(quiz_title(section, banks[index]), self.results.get(index))
                 for index, section in enumerate(self.deck.sections) if index in banks]
         self.app.push_screen(SummaryScreen(tuple(rows)))

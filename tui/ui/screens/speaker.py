@@ -21,7 +21,7 @@ from textual.widgets import ProgressBar, Static
 
 from tui.domain.channel import PresenterState, pace, read_state
 from tui.domain.loader import Presentation
-from tui.domain.walk import Walk
+from tui.domain.walk import Walk, page_name
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.status_bar import elapsed_text
 from tui.ui.widgets.too_small import too_small, too_small_notice
@@ -95,7 +95,7 @@ class SpeakerScreen(Screen[None]):
             return
         page = self.walk.pages[state.page]
         section = self.deck.sections[page.section].title if page.section >= 0 else self.deck.title
-        where.update(f"Slide {state.page + 1} of {len(self.walk)} · {section} · {self._title(state.page)}")
+        where.update(f"Slide {state.page + 1} of {len(self.walk)} · {section} · {page_name(self.deck, self.walk, state.page)}")
         notes = ""
         if page.kind == "slide":
             notes = self.deck.sections[page.section].slides[page.slide].notes
@@ -103,20 +103,11 @@ class SpeakerScreen(Screen[None]):
         following.update(self._next_text(state.page))
         self.draw_time()
 
-    def _title(self, index: int) -> str:
-        page = self.walk.pages[index]
-        if page.kind == "title":
-            return "Title slide"
-        section = self.deck.sections[page.section]
-        if page.kind == "slide":
-            return section.slides[page.slide].title or f"Slide {index + 1}"
-        return "Key takeaways" if page.kind == "takeaways" else "Quiz"
-
     def _next_text(self, index: int) -> str:
         if index + 1 >= len(self.walk):
             return "Next: (end of the deck)"
         page = self.walk.pages[index + 1]
-        text = f"Next: {self._title(index + 1)}"
+        text = f"Next: {page_name(self.deck, self.walk, index + 1)}"
         if page.kind == "slide":
             slide = self.deck.sections[page.section].slides[page.slide]
             lines = [_plain(line) for line in slide.markdown.splitlines()

@@ -11,6 +11,7 @@ from tui.domain.learner import ReviewRecorder
 from tui.domain.loader import Presentation
 from tui.domain.quizbank import Question, QuizBank
 from tui.domain.quizrun import QuizResult, QuizRun
+from tui.domain.walk import quiz_title
 from tui.ui.quiz_flow import start_section_quiz
 from tui.ui.widgets.key_bar import KeyBar
 
@@ -59,7 +60,7 @@ class StudyScreen(Screen[None]):
         from tui.ui.screens.summary import SummaryScreen
 
         banks = self.presentation.banks
-        rows = tuple((banks[s].title or self.presentation.deck.sections[s].title, self.results.get(s))
+        rows = tuple((quiz_title(self.presentation.deck.sections[s], banks[s]), self.results.get(s))
                      for s in self.sections)
         self.query_one("#study-status", Static).update("Study done. q quits.")
         self.app.push_screen(SummaryScreen(rows), lambda _: self.app.exit())
