@@ -182,7 +182,7 @@ def load_section(file: Path, root: Path, log: ProblemLog, default_quiz_dir: Path
             _unknown_key(log, shown, front, key, known, "front matter", fatal=False)
     title = _string(log, shown, front, "title") if "title" in front else ""
     if not title:
-        title = next((slide.title for slide in parsed.slides if slide.title), "") or _pretty(file.stem)
+        title = next((slide.title for slide in parsed.slides if slide.title), "") or title_from_name(file.stem)
     if not parsed.slides and not front.get("takeaways"):
         log.warning(shown, 1, 1, "this section has no slides")
     section = Section(
@@ -197,7 +197,9 @@ def load_section(file: Path, root: Path, log: ProblemLog, default_quiz_dir: Path
     return section, front
 
 
-def _pretty(stem: str) -> str:
+def title_from_name(stem: str) -> str:
+    """A title made from a file or folder name: its number prefix dropped, dashes and
+    underscores as spaces, the first letter upper case."""
     stem = safe_name(stem, "")  # a title made from a file or folder name holds no control code
     words = re.sub(r"^\d+[-_ .]*", "", stem).replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:] if words else stem
@@ -207,7 +209,7 @@ def load_deck(path: Path) -> Deck:
     """Load the deck at `path` (a folder or a Markdown file); raise `PodiumError` on errors."""
     log = ProblemLog()
     if path.is_file() or path.suffix.lower() in MARKDOWN_SUFFIXES:
-        return _load_single_file(path, log)
+        return load_single_file(path, log)
     if not path.is_dir():
         raise PodiumError([Problem(str(path), 1, 1, "no such deck: give a deck folder or a Markdown file")])
     root = path
@@ -241,11 +243,12 @@ def load_deck(path: Path) -> Deck:
         sections.append(section)
     log.raise_if_errors()
     if not info.title:
-        info = info._replace(title=_pretty(root.resolve().name), title_slide=False)
+        info = info._replace(title=title_from_name(root.resolve().name), title_slide=False)
     return Deck(info=info, sections=tuple(sections), root=root, warnings=tuple(log.warnings))
 
 
-def _load_single_file(path: Path, log: ProblemLog, text: str | None = None) -> Deck:
+def load_single_file(path: Path, log: ProblemLog, text: str | None = None) -> Deck:
+    """A deck held in one Markdown file (its front matter holds the deck's settings)."""
     root = path.parent
     known = SECTION_KEYS + tuple(key for key in DECK_KEYS if key not in SECTION_KEYS) + ("sub_title",)
     section, front = load_section(path, root, log, default_quiz_dir=None, known=known, text=text)

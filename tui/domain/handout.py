@@ -25,7 +25,7 @@ from pygments.util import ClassNotFound
 from tui.domain.deck import Deck, Section, Slide
 from tui.domain.loader import Presentation
 from tui.domain.quizbank import Question, QuizBank
-from tui.domain.slides import _FENCE, _closes
+from tui.domain.slidecut import FENCE, closes_fence
 from tui.domain.walk import Walk, quiz_title
 
 CODE_STYLE = "friendly"
@@ -376,10 +376,10 @@ def close_fences(text: str) -> str:
     """Markdown with a code fence left open at its end closed, so it cannot swallow what follows."""
     fence: str | None = None
     for line in text.split("\n"):
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if match and fence is None:
             fence = match.group(1)
-        elif match and fence is not None and _closes(match, fence):
+        elif match and fence is not None and closes_fence(match, fence):
             fence = None
     return text if fence is None else text.rstrip("\n") + "\n" + fence
 

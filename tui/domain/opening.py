@@ -153,11 +153,11 @@ def _take(items, count: int) -> list[int]:  # type: ignore[no-untyped-def]
 
 def _single_file_prefix(path: Path, text: str) -> Deck | None:
     """The single-file deck that `text`, the start of the file at `path`, makes; None on a problem."""
-    from tui.domain.deckload import _load_single_file
+    from tui.domain.deckload import load_single_file
 
     log = ProblemLog()
     try:
-        deck = _load_single_file(path, log, text=text)
+        deck = load_single_file(path, log, text=text)
     except PodiumError:
         return None
     return None if log.errors else deck
@@ -167,7 +167,7 @@ def _opening_with_yaml(path: Path) -> Deck | None:
     """The opening read with podium's YAML loader (for what the simple reader declines)."""
     from tui.domain.deckload import (
         MARKDOWN_SUFFIXES,
-        _pretty,
+        title_from_name,
         inside,
         load_deck_info,
         load_section,
@@ -191,7 +191,7 @@ def _opening_with_yaml(path: Path) -> Deck | None:
                 return None
             section, _ = load_section(files[0], path, log, path / "quizzes")
             sections = (section._replace(takeaways=(), quiz_path=None),)
-            info = info._replace(title=_pretty(path.resolve().name), title_slide=False)
+            info = info._replace(title=title_from_name(path.resolve().name), title_slide=False)
     except PodiumError:
         return None
     if log.errors:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_SEPARATOR = re.compile(r"^ {0,3}-{3,}[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:")
+SEPARATOR = re.compile(r"^ {0,3}-{3,}[ \t]*$")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:")
 
 
-def _closes(match: re.Match[str], fence: str) -> bool:
+def closes_fence(match: re.Match[str], fence: str) -> bool:
     """True when a fence line closes the open `fence`: same character, at least as long, no info."""
     return match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not match.group(2).strip()
 
@@ -24,7 +24,7 @@ def front_matter_end(lines: list[str]) -> int | None:
         return 0
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     first = next((line for line in lines[1:end] if line.strip()), "")
-    if not _FRONT_MATTER_KEY.match(first):
+    if not FRONT_MATTER_KEY.match(first):
         return 0
     return end
 
@@ -36,10 +36,10 @@ def separators(lines: list[str], start: int) -> Iterator[int]:
     fence: str | None = None
     for index in range(start, len(lines)):
         line = lines[index]
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if fence is None and match:
             fence = match.group(1)
-        elif fence is not None and match and _closes(match, fence):
+        elif fence is not None and match and closes_fence(match, fence):
             fence = None
-        elif fence is None and _SEPARATOR.match(line):
+        elif fence is None and SEPARATOR.match(line):
             yield index

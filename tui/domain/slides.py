@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from tui.domain.deck import Slide
 from tui.domain.errors import ProblemLog
-from tui.domain.slidecut import _FENCE, _FRONT_MATTER_KEY, _SEPARATOR, _closes
+from tui.domain.slidecut import FENCE, FRONT_MATTER_KEY, SEPARATOR, closes_fence
 from tui.domain.suggest import closest
 from tui.domain.yamlsource import YamlMap, load_yaml
 
@@ -57,8 +57,8 @@ def split_front_matter(
         return empty, 0
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     first = next((line for line in lines[1:end] if line.strip()), "")
-    if end is None or not _FRONT_MATTER_KEY.match(first):
-        if end is None and _FRONT_MATTER_KEY.match(first):
+    if end is None or not FRONT_MATTER_KEY.match(first):
+        if end is None and FRONT_MATTER_KEY.match(first):
             log.error(path, 1, 1, "front matter opened with '---' is never closed with '---'")
             return empty, len(lines)
         return empty, 0  # a leading separator, not front matter
@@ -80,8 +80,8 @@ def _uses_end_slide(lines: list[str]) -> bool:
     """True when an `<!-- end_slide -->` line stands outside fenced code."""
     fence: str | None = None
     for line in lines:
-        match = _FENCE.match(line)
-        if match and (fence is None or _closes(match, fence)):
+        match = FENCE.match(line)
+        if match and (fence is None or closes_fence(match, fence)):
             fence = match.group(1) if fence is None else None
         elif fence is None and _END_SLIDE.match(line):
             return True
@@ -99,7 +99,7 @@ def slide_metadata(chunk: list[str]) -> bool:
     """
     if not chunk or not chunk[0].strip() or not chunk[-1].strip():
         return False
-    if not _FRONT_MATTER_KEY.match(chunk[0]):
+    if not FRONT_MATTER_KEY.match(chunk[0]):
         return False
     return all(_METADATA_LINE.match(line) for line in chunk if line.strip())
 
@@ -112,14 +112,14 @@ def _chunks(lines: list[str], start: int, path: str, log: ProblemLog) -> list[tu
     chunks: list[tuple[int, list[str]]] = [(start + 1, [])]
     for index in range(start, len(lines)):
         line = lines[index]
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if fence is None and match:
             fence, fence_line = match.group(1), index + 1
-        elif fence is not None and match and _closes(match, fence):
+        elif fence is not None and match and closes_fence(match, fence):
             fence = None
-        elif fence is None and (_END_SLIDE.match(line) if uses_end_slide else _SEPARATOR.match(line)):
+        elif fence is None and (_END_SLIDE.match(line) if uses_end_slide else SEPARATOR.match(line)):
             previous = lines[index - 1] if index > start else ""
-            if not uses_end_slide and previous.strip() and not _SEPARATOR.match(previous) \
+            if not uses_end_slide and previous.strip() and not SEPARATOR.match(previous) \
                     and not slide_metadata(chunks[-1][1]):
                 log.warning(path, index + 1, 1,
                             "'---' directly under a text line is a heading in CommonMark; "
@@ -142,10 +142,10 @@ def _parse_slide(first_line: int, lines: list[str], path: str, log: ProblemLog,
     index = 0
     while index < len(lines):
         line = lines[index]
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if fence is None and match:
             fence = match.group(1)
-        elif fence is not None and match and _closes(match, fence):
+        elif fence is not None and match and closes_fence(match, fence):
             fence = None
         if fence is not None or match:
             out.append(line)
@@ -239,11 +239,11 @@ def _classify(body: str, notes: list[str], path: str, line: int, col: int,
 def _title(lines: list[str]) -> str | None:
     fence: str | None = None
     for index, line in enumerate(lines):
-        match = _FENCE.match(line)
+        match = FENCE.match(line)
         if match:
             if fence is None:
                 fence = match.group(1)
-            elif _closes(match, fence):
+            elif closes_fence(match, fence):
                 fence = None
             continue
         if fence:

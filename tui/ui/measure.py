@@ -68,7 +68,8 @@ def tall_slides(deck: Deck) -> list[Problem]:
 # has all the columns (markdown-it ends a table whose rows miss too many cells). Any fence or HTML
 # outside column-0 fenced code makes the floor 0: they may hold what looks like a table.
 
-_ROW_START = re.compile(r" {0,3}(?:\||[A-Za-z0-9](?!\d{0,8}[.)](?:[ \t]|$)))")
+ROW_START = re.compile(r" {0,3}(?:\||[A-Za-z0-9](?!\d{0,8}[.)](?:[ \t]|$)))")
+"""A line that may be a table row (markdown-it's rule, as Rich's Markdown parses it)."""
 _DELIMITER_CELL = re.compile(r"^:?-+:?$")
 
 
@@ -92,13 +93,13 @@ def table_rows_floor(markdown: str) -> int:
     while index < len(lines):
         line = lines[index]
         if fence:
-            match = _FENCE_CLOSE.match(line)
+            match = FENCE_CLOSE.match(line)
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = ""
             index += 1
             previous_blank = False
             continue
-        match = _FENCE_OPEN.match(line)
+        match = FENCE_OPEN.match(line)
         if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
             fence = match.group(1)
             index += 1
@@ -107,14 +108,14 @@ def table_rows_floor(markdown: str) -> int:
         if _FENCE_ISH.match(line) or line.lstrip(" \t").startswith("<"):
             return 0
         if (previous_blank and index + 1 < len(lines) and "|" in line and "\\" not in line
-                and _ROW_START.match(line) and _ROW_START.match(lines[index + 1])
+                and ROW_START.match(line) and ROW_START.match(lines[index + 1])
                 and _DELIMITER_ROW.match(lines[index + 1])):
             columns = len(_row_cells(line))
             delimiter = [cell.strip(" \t") for cell in _row_cells(lines[index + 1])]
             if columns and len(delimiter) == columns and all(_DELIMITER_CELL.match(cell) for cell in delimiter):
                 floor += 1  # the header
                 index += 2
-                while (index < len(lines) and "\\" not in lines[index] and _ROW_START.match(lines[index])
+                while (index < len(lines) and "\\" not in lines[index] and ROW_START.match(lines[index])
                        and len(_row_cells(lines[index])) >= columns):
                     floor += 1
                     index += 1
@@ -159,8 +160,10 @@ _BULLET = re.compile(r"[-*+](?=[ \t]|$)")
 _ORDERED = re.compile(r"(\d{1,9})[.)](?=[ \t]|$)")
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
 _HR = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})(.*)$")
-_FENCE_CLOSE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*$")
+FENCE_OPEN = re.compile(r"(`{3,}|~{3,})(.*)$")
+"""A line opening fenced code where these measures and slide_pieces look for one (at its start)."""
+FENCE_CLOSE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*$")
+"""A line that may close fenced code: the fence alone, indented up to 3 spaces."""
 _FENCE_ISH = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*(?:```|~~~)")
 _RULE_CHARS = re.compile(r"[ \t>*+\-_\d.)]*$")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
@@ -318,14 +321,14 @@ def height_bound(markdown: str, width: int = SLIDE_WIDTH) -> int | None:
     indented_fence = False  # a fence indented 1 to 3 spaces was seen: it may hold what follows
     for line in lines:
         if fence:
-            match = _FENCE_CLOSE.match(line)
+            match = FENCE_CLOSE.match(line)
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 kind.append("close")
                 fence = ""
             else:
                 kind.append("code")
             continue
-        match = _FENCE_OPEN.match(line)
+        match = FENCE_OPEN.match(line)
         if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
             if indented_fence:
                 return None

@@ -25,6 +25,8 @@ from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.table import Table
 
+from tui.ui.measure import FENCE_CLOSE, FENCE_OPEN, ROW_START
+
 LAZY_LINES = 300
 """A slide of more source lines than this is drawn piece by piece."""
 PIECE_LINES = 60
@@ -32,9 +34,6 @@ PIECE_LINES = 60
 TABLE_ROWS = 32
 """Rows of a big table drawn together."""
 
-_FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})(.*)$")
-_FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
-_ROW_START = re.compile(r" {0,3}(?:\||[A-Za-z0-9](?!\d{0,8}[.)](?:[ \t]|$)))")
 _DELIMITER_ROW = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -101,14 +100,14 @@ def _table_at(lines: list[str], index: int) -> tuple[int, list[int]]:
     if index + 1 >= len(lines) or "|" not in header or "\\" in header or "`" in header:
         return index, []
     delimiter = lines[index + 1]
-    if not (_ROW_START.match(header) and _DELIMITER_ROW.match(delimiter)):
+    if not (ROW_START.match(header) and _DELIMITER_ROW.match(delimiter)):
         return index, []
     heads = _cells(header)
     columns = len(heads)
     if not columns or len(_cells(delimiter)) != columns:
         return index, []
     widest = [cell_len(cell) for cell in heads]
-    row_start = _ROW_START.match
+    row_start = ROW_START.match
     end = index + 2
     while end < len(lines):
         row = lines[end]
@@ -145,7 +144,7 @@ def cut_slide(markdown: str) -> list[Piece] | None:
     while index < len(lines):
         line = lines[index]
         if fence:
-            match = _FENCE_CLOSE.match(line)
+            match = FENCE_CLOSE.match(line)
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = ""
             cutter.block.append(line)
@@ -171,7 +170,7 @@ def cut_slide(markdown: str) -> list[Piece] | None:
                 continue
             if len(cutter.block) >= PIECE_LINES:
                 cutter.flush()
-        match = _FENCE_OPEN.match(line)
+        match = FENCE_OPEN.match(line)
         if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
             fence = match.group(1)
         cutter.block.append(line)
