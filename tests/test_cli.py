@@ -98,3 +98,22 @@ def test_check_fixture_deck() -> None:
     result = podium("check", str(EVERY_TYPE))
     assert result.returncode == 0, result.stderr
     assert "2 sections, 3 slides, 3 takeaways, 2 quiz banks, 8 questions; no problems" in result.stdout
+
+
+def test_the_command_table_runs_every_command_the_help_lists(monkeypatch) -> None:
+    """`podium --help` lists the commands; each is in the table, and the table hands its
+    arguments to that command's own `run_<name>`."""
+    import re
+
+    import tui.cli
+    from tui.cli import COMMANDS, authoring, learning, presenting
+
+    result = podium("--help")
+    assert result.returncode == 0, result.stderr
+    listed = {match for match in re.findall(r"^  podium ([a-z]+)\b", result.stdout, re.MULTILINE)}
+    assert listed == set(COMMANDS)
+    for name, run in COMMANDS.items():
+        assert callable(run), name  # the function itself, not a name to look up
+        module = next(m for m in (authoring, learning, presenting) if hasattr(m, f"run_{name}"))
+        monkeypatch.setattr(module, f"run_{name}", lambda args, name=name: (name, args))
+        assert tui.cli.main([name, "--x", "y"]) == (name, ["--x", "y"])

@@ -914,3 +914,9 @@ def test_bundled_deck_questions_cover_every_type() -> None:
     questions = [question for path in BANK_FILES for question in load_bank(path).questions]
     assert len(questions) >= 40
     assert {question.type for question in questions} == set(QUESTION_TYPES)
+
+
+def test_every_question_type_has_its_answer_reader() -> None:
+    from tui.domain.quizbank import QUESTION_TYPES, _Checker
+
+    assert tuple(_Checker.ANSWER_READERS) == QUESTION_TYPES

@@ -15,7 +15,6 @@ from tui.domain.yamlsource import (
     YamlSeq,
     kind_of,
     load_yaml,
-    problem_at,
 )
 
 PATH = "data.yaml"
@@ -84,12 +83,6 @@ def test_line_offset_shifts_every_line_but_no_column() -> None:
     assert data["b"].item_pos == [(10, 5)]
     _, problems = load("a: 1\na: 2\n", line_offset=7)
     assert problems == [f"{PATH}:9:1: duplicate key 'a' (first given on line 8)"]
-
-
-def test_problem_at_builds_a_problem_at_a_position() -> None:
-    problem = problem_at(PATH, (4, 9), "bad")
-    assert str(problem) == f"{PATH}:4:9: bad"
-    assert problem.severity == "error"
 
 
 # -- duplicate and odd keys -------------------------------------------------------------------

@@ -8,17 +8,48 @@ details in a crash report in the data folder.
 from __future__ import annotations
 
 import sys
-from importlib import import_module
-from typing import Sequence
+from types import ModuleType
+from typing import Callable, Sequence
 
 from tui.cli.common import EXIT_CRASH, EXIT_OK, EXIT_PROBLEMS
 
-COMMANDS = {
-    "check": "authoring", "new": "authoring", "import": "authoring", "export": "authoring",
-    "notes": "presenting", "serve": "presenting",
-    "quiz": "learning", "review": "learning", "stats": "learning", "history": "learning",
+
+# The command modules are imported when a command of theirs runs, never at start-up: `podium`
+# alone needs only presenting (tests/test_import_hygiene.py).
+def _authoring() -> ModuleType:
+    import tui.cli.authoring
+
+    return tui.cli.authoring
+
+
+def _presenting() -> ModuleType:
+    import tui.cli.presenting
+
+    return tui.cli.presenting
+
+
+def _learning() -> ModuleType:
+    import tui.cli.learning
+
+    return tui.cli.learning
+
+
+Command = Callable[[list[str]], int]
+
+COMMANDS: dict[str, Command] = {
+    "check": lambda args: _authoring().run_check(args),
+    "new": lambda args: _authoring().run_new(args),
+    "import": lambda args: _authoring().run_import(args),
+    "export": lambda args: _authoring().run_export(args),
+    "notes": lambda args: _presenting().run_notes(args),
+    "serve": lambda args: _presenting().run_serve(args),
+    "quiz": lambda args: _learning().run_quiz(args),
+    "review": lambda args: _learning().run_review(args),
+    "stats": lambda args: _learning().run_stats(args),
+    "history": lambda args: _learning().run_history(args),
 }
-"""Each command and the module that runs it (`run_<command>`), imported only when it is used."""
+"""Each command named on the command line and what runs it, given the arguments after its name.
+Without one of these names first, the arguments present a deck (`run_present`)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,8 +94,7 @@ def _data_dir_option(args: list[str]):  # type: ignore[no-untyped-def]
 
 def _dispatch(args: list[str]) -> int:
     if args and args[0] in COMMANDS:
-        module = import_module(f"tui.cli.{COMMANDS[args[0]]}")
-        return getattr(module, f"run_{args[0]}")(args[1:])  # type: ignore[no-any-return]
+        return COMMANDS[args[0]](args[1:])
     from tui.cli.presenting import run_present
 
     return run_present(args)

@@ -7,7 +7,6 @@ misspelled notes keyword, unknown front matter keys). This adds the deck-wide on
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from tui.domain.deckload import display_path
 from tui.domain.errors import Problem
@@ -45,9 +44,3 @@ def problems_json(problems: list[Problem]) -> str:
     """One JSON object per line, for editors and CI."""
     return "\n".join(json.dumps({"path": p.path, "line": p.line, "col": p.col, "severity": p.severity,
                                  "message": p.message}, ensure_ascii=False) for p in problems)
-
-
-def bank_paths(root: Path) -> list[Path]:
-    """The bank files of a deck folder."""
-    quizzes = root / "quizzes"
-    return sorted(p for p in quizzes.iterdir() if p.suffix in (".yaml", ".yml")) if quizzes.is_dir() else []

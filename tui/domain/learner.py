@@ -85,9 +85,6 @@ class Learner:
         notices, self.notices = self.notices, []
         return notices
 
-    def _off(self, error: HistoryError) -> str:
-        return str(error)
-
     def recorder(self, section: int, section_title: str, run: QuizRun,
                  attempt_id: int | None = None) -> AttemptRecorder:
         return AttemptRecorder(self, section, section_title, run, attempt_id)

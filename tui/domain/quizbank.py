@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, ClassVar, Literal
 
 from tui.domain.answer_pattern import PatternError, compile_pattern
 from tui.domain.deckload import display_path, parse_pass_mark
@@ -227,7 +227,7 @@ class _Checker:
                 self.error(data.pos(key), f"'{key}' applies only to {' and '.join(allowed)} questions")
         fields: dict[str, Any] = {}
         if qtype is not None:
-            fields = getattr(self, f"answer_{qtype}")(data)
+            fields = self.ANSWER_READERS[qtype](self, data)
         if len(self.log.problems) > problems_before or qtype is None:
             return None
         return Question(
@@ -389,3 +389,13 @@ class _Checker:
             self.error(data.pos("answer"), "an order question has no 'answer': list 'choices' in the right order")
             return {}
         return {"choices": choices} if choices else {}
+
+    ANSWER_READERS: ClassVar[dict[str, Callable[[_Checker, YamlMap], dict[str, Any]]]] = {
+        "single": answer_single,
+        "multiple": answer_multiple,
+        "true_false": answer_true_false,
+        "short": answer_short,
+        "numeric": answer_numeric,
+        "order": answer_order,
+    }
+    """Each question type and the method that reads its choices and answer into Question fields."""

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from tui.domain.errors import Problem, ProblemLog
+from tui.domain.errors import ProblemLog
 from tui.domain.source import clean_text
 
 try:  # libyaml's parser is several times faster; positions work the same.
@@ -420,11 +420,6 @@ def _describe_yaml_error(
     mark = error.problem_mark or error.context_mark
     line, col = at(mark) if mark else (1 + line_offset, 1)
     return line, col, f"invalid YAML: {problem}"
-
-
-def problem_at(path: str, where: Position, message: str) -> Problem:
-    """A `Problem` at a YAML position."""
-    return Problem(path, where[0], where[1], message)
 
 
 def kind_of(value: Any) -> str:
