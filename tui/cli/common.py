@@ -128,10 +128,11 @@ def run_app(app, data_dir: Path | None = None) -> int:  # type: ignore[no-untype
             learner.close()
         return EXIT_PROBLEMS
     app.run()
-    # Textual keeps the first unhandled error of a run here (no public attribute holds it), even
-    # one raised while an exit was already under way, whose return code stays 0; a non-zero
-    # return code without one is an exit the app chose (e.g. a deck that failed to load).
-    error = getattr(app, "_exception", None)
+    # A non-zero return code without an error is an exit the app chose (e.g. a deck that failed
+    # to load); an error raised while an exit was already under way leaves the return code 0.
+    from tui.ui.textual_door import run_error
+
+    error = run_error(app)
     if error is None:
         return int(app.return_code or EXIT_OK)
     report_crash(error, data_dir)

@@ -266,17 +266,11 @@ class PodiumApp(BurstSafeApp, App[None]):
         seconds apart leave one toast, not a pile. The message is plain text, never markup."""
         from textual.notifications import Notification
 
+        from tui.ui.textual_door import replace_toast
+
         toast = Notification(message, title, severity, timeout, markup=False)
         previous, self._reload_toast = self._reload_toast, toast
-        try:
-            # Textual's notify posts a message and gives no handle back; taking the old toast out
-            # and putting the new one in at once means no second one can slip in between.
-            if previous is not None:
-                del self._notifications[previous]
-            self._notifications.add(toast)
-            self._refresh_notifications()
-        except AttributeError:  # a Textual without these: the toasts stack as usual
-            self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        replace_toast(self, previous, toast)  # the door closed: the toasts stack as usual
 
     def show_history_notices(self) -> None:
         """Say once what the history could not do (off, a damaged file moved aside...)."""
