@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 PLAIN = "PODIUM_PLAIN_TEXTUAL"
 """Set to 1, the door stays closed: podium uses only Textual's public API."""
 
-APP_METHODS = ("_register", "_display", "_update_mouse_over", "_refresh_notifications")
+APP_METHODS = ("_register", "_display", "_update_mouse_over", "_refresh_notifications",
+               "_refresh_truecolor_filter")
 APP_STATE = ("_batch_count", "_background_screens", "_notifications", "_exception")
 SCREEN_METHODS = ("_refresh_layout",)
 SCREEN_STATE = ("_compositor", "_dirty_widgets", "_update_timer", "_size")
@@ -50,14 +51,17 @@ COMPOSITOR_METHODS = ("update_widgets", "render_update")
 _open: bool | None = None
 """Whether the door is open: None until the first probe."""
 _why_closed = ""
+_screen_probed = False
+"""Whether the last probe saw a screen (a probe made before the app had one looks again)."""
 
 
 def probe(app: App | None = None, screen: Screen[object] | None = None) -> bool:
     """Check, once, that Textual has every private name the door uses; whether the door is open.
     Class-level names are checked always; instance state on `app` and `screen` when given
     (the first app that asks)."""
-    global _open, _why_closed
+    global _open, _why_closed, _screen_probed
     missing = _missing(app, screen)
+    _screen_probed = screen is not None
     _why_closed = missing
     _open = not missing
     return _open
@@ -65,14 +69,15 @@ def probe(app: App | None = None, screen: Screen[object] | None = None) -> bool:
 
 def reprobe() -> None:
     """Forget the last probe (tests that take a name away or set `PODIUM_PLAIN_TEXTUAL`)."""
-    global _open, _why_closed
+    global _open, _why_closed, _screen_probed
     _open = None
     _why_closed = ""
+    _screen_probed = False
 
 
 def is_open(app: App | None = None) -> bool:
     """Whether the fast paths may be taken: probing on the first call."""
-    if _open is None:
+    if _open is None or (_open and not _screen_probed and app is not None and app.is_running):
         screen = None
         if app is not None:
             try:
@@ -113,6 +118,29 @@ def _missing(app: App | None, screen: Screen[object] | None) -> str:
             if not callable(getattr(compositor, name, None)):
                 return f"Compositor.{name}"
     return ""
+
+
+# -- The theme taken before the first parse -------------------------------------------------------
+
+def start_with_theme(app: App, name: str) -> None:
+    """Give `app`, not yet running, the theme `name` before its stylesheet is first parsed.
+    Assigning `app.theme` runs its watcher, which parses every style again once the app runs;
+    this does what that watcher does, without the second parse. Fallback (door closed, or an
+    error): `app.theme = name`, Textual's own way."""
+    if is_open(app):
+        try:
+            app.set_reactive(App.theme, name)
+            # Textual made the stylesheet's variables from its default theme in App.__init__.
+            app.stylesheet.set_variables(app.get_css_variables())
+            dark = app.current_theme.dark
+            app.set_class(dark, "-dark-mode", update=False)
+            app.set_class(not dark, "-light-mode", update=False)
+            app.set_class(True, f"-theme-{name}", update=False)
+            app._refresh_truecolor_filter(app.ansi_theme)  # Textual's own step in App._watch_theme
+            return
+        except Exception:  # noqa: BLE001 - taken the plain way below
+            pass
+    app.theme = name
 
 
 # -- A key's repaints drawn from the key's own handler ------------------------------------------
