@@ -12,8 +12,8 @@ fallback: Textual draws on its own refresh, a toast is a plain `notify`, a quiz 
 is shown.
 
 The fast paths do their work first and clear Textual's bookkeeping (repaint flags, dirty sets)
-only once the frame has been handed to the driver; if the write fails, Textual's state is put
-back as it was, so Textual still draws the frame on its next refresh.
+only once the frame has been handed to the driver; if the write fails, nothing is cleared and the
+whole screen is marked for a repaint, so Textual still draws the frame on its next refresh.
 """
 
 from __future__ import annotations
@@ -174,7 +174,8 @@ def draw_changes(screen: Screen[object], *widgets: Widget) -> bool:
         update = compositor.render_update(screen_stack=app._background_screens)
         if update is not None:
             app._display(screen, update)
-    except Exception:  # noqa: BLE001 - the state is untouched: Textual draws the repaint
+    except Exception:  # noqa: BLE001 - no flag cleared: Textual draws the repaint
+        _repaint_whole(screen)
         return False
     # Written: the widgets' idle events post no `Update`, the timer draws nothing twice.
     for widget in widgets:
@@ -185,6 +186,16 @@ def draw_changes(screen: Screen[object], *widgets: Widget) -> bool:
         hand_to_writer()
         _mouse_over(app, screen)
     return True
+
+
+def _repaint_whole(screen: Screen[object]) -> None:
+    """After a fast path failed part way: the compositor may have taken the widgets' repaint
+    regions already, so the whole screen is marked for a repaint (public API), which Textual
+    draws on its next refresh."""
+    try:
+        screen.refresh()
+    except Exception:  # noqa: BLE001 - a screen gone meanwhile has nothing to draw
+        pass
 
 
 def _mouse_over(app: App, screen: Screen[object]) -> None:
@@ -304,7 +315,8 @@ def draw_pushed(app: App, screen: Screen[object]) -> bool:
             screen._compositor.update_widgets(dirty)
             update = screen._compositor.render_update(full=True, screen_stack=app._background_screens)
         app._display(screen, update)
-    except Exception:  # noqa: BLE001 - nothing cleared yet: Textual draws the screen
+    except Exception:  # noqa: BLE001 - no flag cleared: Textual draws the screen
+        _repaint_whole(screen)
         return False
     hand_to_writer()
     for below in app._background_screens:
@@ -337,16 +349,6 @@ def replace_toast(app: App, previous: Notification | None, toast: Notification) 
             pass
     app.notify(toast.message, title=toast.title, severity=toast.severity, timeout=toast.timeout,
                markup=False)
-
-
-def shown_toasts(app: App) -> list[Notification]:
-    """The toasts the app holds now. Fallback (door closed): none known."""
-    if not is_open(app):
-        return []
-    try:
-        return list(app._notifications)
-    except Exception:  # noqa: BLE001
-        return []
 
 
 # -- The error a run ended with ---------------------------------------------------------------------
