@@ -1,4 +1,4 @@
-"""A key's changes written from the key's own handler (`tui/ui/frame_now.py`), and the status line
+"""A key's changes written from the key's own handler (`textual_door.draw_changes`), and the status line
 drawn ahead of a move.
 
 Also the test for the private Textual API `draw_changes` relies on: if a newer Textual changes it,

@@ -1,6 +1,6 @@
 """A section's quiz built while its quiz page is on screen, so that Enter only shows it.
 
-Also the test for the private Textual API `quiz_flow.start_hidden` relies on: if a newer Textual
+Also the test for the private Textual API `textual_door.start_hidden` relies on: if a newer Textual
 changes it, `test_start_hidden_mounts_lays_out_and_draws_off_screen` fails.
 """
 

@@ -155,3 +155,50 @@ async def test_a_pushed_quiz_whose_fast_write_fails_is_drawn_by_textual(every_ty
         await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen) and any(
             "question 1 of 6" in written(frame) for frame in log.frames(app.screen)))
         assert not app.screen.drawn_on_push  # type: ignore[attr-defined]
+
+
+def _private_names(files) -> set[str]:  # type: ignore[no-untyped-def]
+    """The private names (one leading underscore) that `files` define, or assign on `self` or as
+    a variable."""
+    import ast
+
+    names: set[str] = set()
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
+                  and isinstance(node.value, ast.Name) and node.value.id == "self"):
+                names.add(node.attr)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    return {name for name in names if name.startswith("_") and not name.startswith("__")}
+
+
+def private_uses(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """Where a module under `root`, other than the door, uses a private name of Textual (one
+    Textual defines and podium does not) or imports a private module of Textual."""
+    import ast
+    from pathlib import Path
+
+    import textual
+
+    ours = sorted(Path(root).rglob("*.py"))
+    outside = [path for path in ours if path.name != "textual_door.py"]
+    private = _private_names(Path(textual.__file__).parent.rglob("*.py")) - _private_names(outside)
+    found = []
+    for path in outside:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in private:
+                found.append(f"{path.name}:{node.lineno}: .{node.attr}")
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual._"):
+                found.append(f"{path.name}:{node.lineno}: from {node.module}")
+    return found
+
+
+def test_no_module_but_the_door_uses_textuals_private_names() -> None:
+    from pathlib import Path
+
+    tui = Path(__file__).resolve().parent.parent / "tui"
+    assert (tui / "ui" / "textual_door.py").exists()
+    assert private_uses(tui) == []
