@@ -41,9 +41,11 @@ PLAIN = "PODIUM_PLAIN_TEXTUAL"
 
 APP_METHODS = ("_register", "_display", "_update_mouse_over", "_refresh_notifications",
                "_refresh_truecolor_filter")
-APP_STATE = ("_batch_count", "_background_screens", "_notifications", "_exception")
+APP_STATE = ("_batch_count", "_background_screens", "_notifications")
 SCREEN_METHODS = ("_refresh_layout",)
-SCREEN_STATE = ("_compositor", "_dirty_widgets", "_update_timer", "_size")
+SCREEN_PROPERTIES = ("_update_timer",)
+"""Looked up on the class: the property makes the screen's timer when read."""
+SCREEN_STATE = ("_compositor", "_dirty_widgets", "_size")
 WIDGET_FLAGS = ("_layout_required", "_scroll_required", "_repaint_required", "_recompose_required",
                 "_refresh_styles_required")
 COMPOSITOR_METHODS = ("update_widgets", "render_update")
@@ -99,8 +101,12 @@ def _missing(app: App | None, screen: Screen[object] | None) -> str:
     for name in APP_METHODS:
         if not callable(getattr(App, name, None)):
             return f"App.{name}"
-    if not callable(getattr(Screen, "_refresh_layout", None)):
-        return "Screen._refresh_layout"
+    for name in SCREEN_METHODS:
+        if not callable(getattr(Screen, name, None)):
+            return f"Screen.{name}"
+    for name in SCREEN_PROPERTIES:
+        if not isinstance(getattr(Screen, name, None), property):
+            return f"Screen.{name}"
     if not callable(getattr(LayoutUpdate, "render_segments", None)):
         return "LayoutUpdate.render_segments"
     if not hasattr(CommandPalette, "_gather_commands") or not hasattr(CommandPalette, "_action_command_list"):
@@ -109,10 +115,15 @@ def _missing(app: App | None, screen: Screen[object] | None) -> str:
         for name in APP_STATE:
             if not hasattr(app, name):
                 return f"App.{name}"
+        notifications = getattr(app, "_notifications")
+        if not all(hasattr(notifications, name) for name in ("add", "__delitem__", "__contains__")):
+            return "App._notifications"
     if screen is not None:
         for name in SCREEN_STATE + WIDGET_FLAGS:
             if not hasattr(screen, name):
                 return f"Screen.{name}"
+        if not isinstance(getattr(screen, "_dirty_widgets"), set):
+            return "Screen._dirty_widgets"
         compositor = getattr(screen, "_compositor")
         for name in COMPOSITOR_METHODS:
             if not callable(getattr(compositor, name, None)):
