@@ -375,7 +375,8 @@ def run_error(app: App) -> BaseException | None:
 
 # -- The command palette ------------------------------------------------------------------------------
 
-GATHER_GROUP: str = getattr(CommandPalette, "_GATHER_COMMANDS_GROUP", "--textual-command-palette-gather-commands")
+GATHER_GROUP: str = getattr(CommandPalette, "_GATHER_COMMANDS_GROUP",
+                            "--textual-command-palette-gather-commands")
 """The worker group of the palette's command gathering."""
 _textual_gather = getattr(getattr(CommandPalette, "_gather_commands", None), "__wrapped__", None)
 """Textual's command-gathering coroutine, without the `work` decorator that runs it as a worker."""
