@@ -13,11 +13,32 @@ from textual.widget import Widget
 
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.paths import bundled_deck
+from tui.ui import textual_door
 from tui.ui.app import PodiumApp, make_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = 7
 THEME = "textual-dark"
+
+
+@pytest.fixture(autouse=True)
+def fresh_door():
+    """Each test probes the door to Textual's internals anew (a test may take a name away or set
+    PODIUM_PLAIN_TEXTUAL), and leaves no probe behind."""
+    textual_door.reprobe()
+    yield
+    textual_door.reprobe()
+
+
+def door_on() -> bool:
+    """Whether this run leaves the door to Textual's internals open (not PODIUM_PLAIN_TEXTUAL=1)."""
+    import os
+
+    return os.environ.get(textual_door.PLAIN) != "1"
+
+
+needs_door = pytest.mark.skipif(not door_on(), reason="asserts on a fast path through Textual's "
+                                "internals, which PODIUM_PLAIN_TEXTUAL=1 turns off")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""A key's changes written from the key's own handler (`tui/ui/frame_now.py`), and the status line
+"""A key's changes written from the key's own handler (`textual_door.draw_changes`), and the status line
 drawn ahead of a move.
 
 Also the test for the private Textual API `draw_changes` relies on: if a newer Textual changes it,
@@ -17,7 +17,7 @@ from textual.widget import Widget
 from tests.conftest import build_app
 from tests.test_quiz_prepare import FrameLog
 from tui.domain.walk import Walk
-from tui.ui.frame_now import draw_changes
+from tui.ui.textual_door import draw_changes
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.widgets.status_bar import StatusBar
 

@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 from textual.command import CommandPalette
 from textual.widgets import Static
 
-from tests.conftest import FIXTURES, build_app
+from tests.conftest import FIXTURES, build_app, needs_door
 from tests.support.keyfuzz import send_burst, settle
 from tui.domain.loader import load_presentation
 from tui.ui.screens.help import HelpScreen
@@ -118,6 +118,7 @@ async def test_answer_pickers_page_once_laid_out() -> None:
             assert picker.highlighted < before
 
 
+@needs_door
 async def test_a_palette_closed_before_it_was_mounted_does_nothing_on_mount() -> None:
     # Ctrl+P then Escape in one read (found in tmux): the palette is dismissed before its Mount
     # is handled; Textual's set-up on mount then looked for the screen below it (IndexError) or
@@ -177,6 +178,7 @@ async def test_the_fuzzers_palette_sequence() -> None:
         assert app.is_running and _exception(app) is None
 
 
+@needs_door
 async def test_gathering_commands_for_a_palette_whose_list_is_gone_does_nothing() -> None:
     # Found in tmux (a flood of keys on the results screen of `podium quiz`): the palette's
     # command-gathering worker ran after the palette's widgets were removed (NoMatches). The

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from tests.conftest import build_app, shown, wait_until, write_deck
+from tests.conftest import build_app, needs_door, shown, wait_until, write_deck
 from tui.domain.loader import load_presentation
 from tui.ui import app as app_module
 from tui.ui.app import PodiumApp
@@ -80,6 +80,7 @@ def reload_toasts(app) -> list[str]:
             if n.message == "Reloaded" or str(n.title).startswith("Not reloaded")]
 
 
+@needs_door
 async def test_emptied_file_keeps_the_last_good_deck_and_the_slide(tmp_path: Path) -> None:
     # An editor that empties a file before writing it: the section has no slides for a moment.
     deck = write_deck(tmp_path, DECK)
@@ -124,6 +125,7 @@ async def test_a_file_written_in_two_goes_reloads_once_at_the_end(tmp_path: Path
         assert len(reloads) == 1
 
 
+@needs_door
 async def test_reload_toasts_replace_each_other(tmp_path: Path) -> None:
     deck = write_deck(tmp_path, DECK)
     app = build_app(load_presentation(deck), watch=deck, start=3)

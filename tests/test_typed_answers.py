@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input
 
-from tests.conftest import build_app, wait_until, write_deck
+from tests.conftest import build_app, needs_door, wait_until, write_deck
 from tests.test_quiz_prepare import quiz_page, settled
 from tui.domain.loader import load_presentation
 from tui.ui import quiz_flow
@@ -59,6 +59,7 @@ async def quiz_app(tmp_path: Path, start_before: bool = False):  # type: ignore[
     return build_app(presentation, start=page)
 
 
+@needs_door
 async def test_enter_and_letters_sent_at_once_reach_the_prepared_box(tmp_path: Path) -> None:
     app = await quiz_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -125,6 +126,7 @@ async def test_text_typed_before_the_terminal_was_too_small_is_kept(tmp_path: Pa
         assert box(app) == "banana"
 
 
+@needs_door
 async def test_enter_while_the_quiz_is_still_being_prepared(tmp_path: Path, monkeypatch) -> None:
     # Enter arrives while the quiz prepared on the page is still mounting off screen.
     prepare = quiz_flow.prepare_section_quiz

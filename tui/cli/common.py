@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from tui.domain.errors import PodiumError, Problem
+from tui.ui.startup import no_collections
 
 EXIT_OK = 0
 
@@ -128,10 +127,11 @@ def run_app(app, data_dir: Path | None = None) -> int:  # type: ignore[no-untype
             learner.close()
         return EXIT_PROBLEMS
     app.run()
-    # Textual keeps the first unhandled error of a run here (no public attribute holds it), even
-    # one raised while an exit was already under way, whose return code stays 0; a non-zero
-    # return code without one is an exit the app chose (e.g. a deck that failed to load).
-    error = getattr(app, "_exception", None)
+    # A non-zero return code without an error is an exit the app chose (e.g. a deck that failed
+    # to load); an error raised while an exit was already under way leaves the return code 0.
+    from tui.ui.textual_door import run_error
+
+    error = run_error(app)
     if error is None:
         return int(app.return_code or EXIT_OK)
     report_crash(error, data_dir)
@@ -226,26 +226,3 @@ def load_or_report(path: Path | None):  # type: ignore[no-untyped-def]
     except PodiumError as error:
         print_problems(error.problems)
         return None
-
-
-@contextmanager
-def collector_off() -> Iterator[None]:
-    """The cyclic garbage collector off for a block, then as it was before."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@contextmanager
-def no_collections() -> Iterator[None]:
-    """Loading makes many small objects that all live on: collecting during it only costs time
-    (10,000 questions loaded 1.41 -> 0.96 s, docs/performance.md)."""
-    try:
-        with collector_off():
-            yield
-    finally:
-        gc.freeze()  # what is loaded now stays: later collections need not walk it again

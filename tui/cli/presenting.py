@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from tui import __version__
 from tui.cli.common import (
@@ -15,13 +15,15 @@ from tui.cli.common import (
     _deck_path,
     _history_options,
     _learner,
-    collector_off,
     load_or_report,
     print_problems,
     run_app,
     say,
 )
 from tui.domain.errors import Problem
+
+if TYPE_CHECKING:
+    from tui.ui.startup import CollectorPolicy
 
 
 def _present_parser() -> argparse.ArgumentParser:
@@ -120,13 +122,14 @@ def run_serve(argv: Sequence[str]) -> int:
 
 
 def run_present(argv: Sequence[str]) -> int:
-    # The cyclic garbage collector stays off until the first frame is out (the app turns it back
-    # on: `PodiumApp.resume_collector`); what is made before it, Textual's modules first, lives on.
-    with collector_off():
-        return _present(argv)
+    # The collector's policy for the talk, entered before Textual is imported (`tui.ui.startup`).
+    from tui.ui.startup import CollectorPolicy
+
+    with CollectorPolicy().start_up() as collector:
+        return _present(argv, collector)
 
 
-def _present(argv: Sequence[str]) -> int:
+def _present(argv: Sequence[str], collector: CollectorPolicy) -> int:
     args = _present_parser().parse_args(argv)
     from tui.domain.opening import open_deck
     from tui.domain.presentation import Presentation
@@ -178,7 +181,7 @@ def _present(argv: Sequence[str]) -> int:
             line, col = info.where.get("theme", (1, 1))
             print_problems([Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {names}")])
         return EXIT_PROBLEMS
-    app.freeze_heap = True  # a real talk: one app in the process
+    app.collector = collector  # a real talk: one app in the process
     status = run_app(app, args.data_dir)
     if app.load_problems:
         print_problems(app.load_problems)

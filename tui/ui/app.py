@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -26,6 +25,7 @@ if TYPE_CHECKING:  # imported where used: the first paint needs none of them
     from tui.domain.channel import PresenterState
     from tui.domain.learner import Learner
     from tui.domain.quizbank import Question
+    from tui.ui.startup import CollectorPolicy
 
 DEFAULT_THEME = "podium-dark"
 DECK_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
@@ -88,17 +88,10 @@ class PodiumApp(BurstSafeApp, App[None]):
             self._start_with_theme(theme)
 
     def _start_with_theme(self, name: str) -> None:
-        """Take the theme before the stylesheet is first parsed. Assigning `self.theme` runs its
-        watcher, which parses every style again once the app runs (~30 ms of the first paint);
-        this does what that watcher does, without the second parse."""
-        self.set_reactive(PodiumApp.theme, name)
-        # Textual made the stylesheet's variables from its default theme in App.__init__.
-        self.stylesheet.set_variables(self.get_css_variables())
-        dark = self.current_theme.dark
-        self.set_class(dark, "-dark-mode", update=False)
-        self.set_class(not dark, "-light-mode", update=False)
-        self.set_class(True, f"-theme-{name}", update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)  # Textual's own step in App._watch_theme
+        """Take the theme before the stylesheet is first parsed (`textual_door.start_with_theme`)."""
+        from tui.ui.textual_door import start_with_theme
+
+        start_with_theme(self, name)
 
     def get_default_screen(self) -> Screen:
         """The presenter is the base of the screen stack. Pushed over Textual's default screen
@@ -144,41 +137,34 @@ class PodiumApp(BurstSafeApp, App[None]):
 
     _completing = False
 
-    freeze_heap = False
-    """Whether the app manages the garbage collector for a talk: it turns the collector back on
-    after the first frame (`resume_collector`; the CLI turns it off for the start-up) and freezes
-    the heap once the whole deck is loaded (`settle_heap`). The CLI turns it on; tests leave it
-    off, since one test process runs many apps."""
-    _heap_settled = False
+    collector: CollectorPolicy | None = None
+    """The garbage collector's policy for a talk (`tui.ui.startup`), handed over by the command
+    line; None (tests, benchmarks: one process runs many apps) leaves the collector alone."""
+
+    @property
+    def freeze_heap(self) -> bool:
+        """Whether the app follows a collector policy."""
+        return self.collector is not None
+
+    @freeze_heap.setter
+    def freeze_heap(self, on: bool) -> None:
+        from tui.ui.startup import CollectorPolicy
+
+        self.collector = CollectorPolicy() if on else None
 
     def resume_collector(self) -> None:
-        """After the first frame: turn the cyclic garbage collector back on, if the CLI turned it
-        off for the start-up. Importing Textual and building the first frame make ~60,000
-        objects that nearly all live on; collecting while they are made cost ~20 ms of the
-        first paint (docs/performance.md, item 26). What the start-up made is set aside
-        (`gc.freeze`, which does not walk it) until `settle_heap` collects it."""
-        if self.freeze_heap and not gc.isenabled():
-            gc.freeze()
-            gc.enable()
+        """After the first frame: the collector on again (`CollectorPolicy.first_frame`)."""
+        if self.collector is not None:
+            self.collector.first_frame()
 
     def settle_heap_soon(self) -> None:
         """Call `settle_heap` a moment from now: the frame and the pages drawn ahead come first."""
         self.set_timer(SETTLE_HEAP_AFTER, self.settle_heap)
 
     def settle_heap(self) -> None:
-        """Once, when the whole deck is loaded and its first pages drawn: collect the garbage of
-        the start-up, then move every object that is left out of the cyclic garbage collector's
-        sight (`gc.freeze`). They live as long as the talk; otherwise each full collection during
-        it walks them all again, 15-58 ms on a move or an Enter (docs/performance.md, item 25).
-        Objects made later are collected as usual, and frozen ones freed by reference counting
-        (a reloaded deck's slides) are still freed."""
-        if not self.freeze_heap or self._heap_settled:
-            return
-        self._heap_settled = True
-        self.resume_collector()
-        gc.unfreeze()  # the start-up's objects too (`resume_collector`)
-        gc.collect()
-        gc.freeze()
+        """Once the whole deck is loaded and its first pages drawn (`CollectorPolicy.loaded`)."""
+        if self.collector is not None:
+            self.collector.loaded()
 
     def finish_loading(self) -> None:
         """Load the whole deck in a thread, once (the first page is already on screen)."""
@@ -266,17 +252,11 @@ class PodiumApp(BurstSafeApp, App[None]):
         seconds apart leave one toast, not a pile. The message is plain text, never markup."""
         from textual.notifications import Notification
 
+        from tui.ui.textual_door import replace_toast
+
         toast = Notification(message, title, severity, timeout, markup=False)
         previous, self._reload_toast = self._reload_toast, toast
-        try:
-            # Textual's notify posts a message and gives no handle back; taking the old toast out
-            # and putting the new one in at once means no second one can slip in between.
-            if previous is not None:
-                del self._notifications[previous]
-            self._notifications.add(toast)
-            self._refresh_notifications()
-        except AttributeError:  # a Textual without these: the toasts stack as usual
-            self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        replace_toast(self, previous, toast)  # the door closed: the toasts stack as usual
 
     def show_history_notices(self) -> None:
         """Say once what the history could not do (off, a damaged file moved aside...)."""

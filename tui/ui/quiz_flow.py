@@ -6,7 +6,7 @@ The presenter and study mode both call `start_section_quiz`; it pushes the scree
 The presenter also calls `prepare_section_quiz` once a quiz page is on screen: the quiz screen is
 then built, mounted, laid out and rendered to text off screen while the presenter talks, so that
 Enter only has to write its frame, which it does from its own handler (docs/performance.md,
-items 16 and 22).
+items 16 and 22), through `tui.ui.textual_door`.
 """
 
 from __future__ import annotations
@@ -15,17 +15,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 from weakref import WeakKeyDictionary
 
-from rich.console import Console
-from textual._compositor import LayoutUpdate
 from textual.app import App
-from textual.geometry import Size
 from textual.screen import Screen
 
 from tui.domain.quizrun import QuizResult, QuizRun
 from tui.domain.seeds import section_seed, shown_seed
 from tui.domain.walk import quiz_title
-from tui.ui.after_frame import hand_to_writer
 from tui.ui.screens.styled_at_mount import StyledAtMount
+from tui.ui.textual_door import draw_pushed as write_pushed
+from tui.ui.textual_door import forget_frame_ahead, start_hidden
 
 if TYPE_CHECKING:
     from tui.domain.learner import Learner
@@ -54,122 +52,19 @@ _prepared: WeakKeyDictionary[App, Prepared] = WeakKeyDictionary()
 """At most one prepared quiz per app: the one of the quiz page shown last."""
 
 
-def start_hidden(app: App, screen: Screen[object]) -> None:
-    """Start `screen` off screen: compose and mount it, lay it out and draw it once, so that
-    pushing it later only has to show it.
-
-    Textual has no public way to do this, so this function, `FrameAhead` and `draw_pushed` are the
-    one place that uses its private API (Textual 8.2): `App.push_screen` starts a screen that is not running yet with
-    `App._register(app, screen)` and pushes one that is running as it is, so registering it here
-    does the mounting ahead. A screen that is not current is never laid out or drawn by Textual,
-    so `settle` does what `Screen._on_timer_update` does for the current screen, minus the write
-    to the terminal; it also starts the screen's update timer, whose first tick would otherwise
-    wait a whole frame (1/60 s) after the screen is shown. tests/test_quiz_prepare.py fails if
-    any of this stops working with a newer Textual; the app itself then falls back to building
-    and laying out the screen when it is pushed.
-    """
-    app._register(app, screen)
-
-    def settle(rounds: int) -> None:
-        # Until nothing is left to do: the first layout gives every widget its size, and widgets
-        # whose size changed ask for another layout when they next run.
-        if screen.is_current or not screen.is_attached:
-            return
-        try:
-            busy = bool(screen._layout_required) or screen._size != app.size
-            if busy:
-                screen._refresh_layout(app.size)
-                screen._layout_required = False
-            dirty = set(screen._dirty_widgets)
-            if screen._repaint_required:
-                dirty.add(screen)
-            if dirty:
-                busy = True
-                screen._compositor.update_widgets(dirty)
-                screen._compositor.render_update(full=True)  # fills the widgets' line caches
-                screen._dirty_widgets.clear()
-                screen._repaint_required = False
-            elif not busy and _frames_ahead.get(screen) is None:
-                # Settled: the frame it will show, rendered to text now rather than at Enter.
-                update = screen._compositor.render_update(full=True)
-                if isinstance(update, LayoutUpdate):
-                    _frames_ahead[screen] = FrameAhead(update, app.console, app.size)
-            screen._update_timer.resume()
-        except (AttributeError, TypeError):
-            return  # a Textual without these: the screen is laid out when shown, as usual
-        if busy and rounds > 1:
-            screen.set_timer(SETTLE_INTERVAL, lambda: settle(rounds - 1))
-
-    screen.set_timer(SETTLE_INTERVAL, lambda: settle(SETTLE_ROUNDS))
-
-
-class FrameAhead(LayoutUpdate):
-    """The whole frame of a screen started off screen, rendered to the text the terminal is sent
-    while the screen waited to be shown: ~0.7 ms less between Enter and the first question."""
-
-    def __init__(self, update: LayoutUpdate, console: Console, size: Size) -> None:
-        super().__init__(update.strips, update.region)
-        self.size = size
-        self.text = update.render_segments(console)
-
-    def render_segments(self, console: Console) -> str:
-        return self.text
-
-
-_frames_ahead: WeakKeyDictionary[Screen[object], FrameAhead] = WeakKeyDictionary()
-"""The frame drawn ahead of each screen started off screen, once it has settled."""
-
-
 def draw_pushed(app: App, screen: Screen[object]) -> None:
-    """Write the whole frame of `screen`, prepared by `start_hidden` and just pushed, at once.
-
-    Left to Textual, the frame would wait for a round of messages first (`ScreenSuspend` to the
-    screen below, `ScreenResume` to this one, a tick of its update timer): ~1.3 ms in process,
-    against ~0.9 ms to draw it (docs/performance.md, "First question"). The screen is drawn as
-    its update timer would draw it, the writer thread is let start on it before those messages
-    are handled, and `StyledAtMount` then skips the repaint of the whole screen that its first
-    `ScreenResume` asks for. Private API as in `start_hidden`; if the screen is not ready to be
-    drawn as it stands (a resize or a change of theme meanwhile, a layout pending, a screen below
-    showing through), or a Textual without it, Textual draws it as usual.
-    """
+    """Write the whole frame of `screen`, prepared off screen and just pushed, at once
+    (`textual_door.draw_pushed`), unless the theme changed since it was built (Textual then
+    restyles it as it is shown). `StyledAtMount` then skips the repaint of the whole screen that
+    its first `ScreenResume` asks for. When the door is closed or the frame cannot be written,
+    Textual draws the screen as usual."""
     if not isinstance(screen, StyledAtMount) or screen.shown:
         return
-    ahead = _frames_ahead.pop(screen, None)
     if not screen.styled_as_shown:
-        return  # the theme changed since it was built: Textual restyles it as it is shown
-    try:
-        if (app.screen is not screen or app._batch_count or screen._layout_required
-                or screen._size != app.size or screen.styles.background.a < 1):
-            return
-        for below in app._background_screens:
-            # Textual repaints the screen a pushed one covers (`push_screen` refreshes it) and
-            # passes the repaint up to the screen on top, in case it shows through: a second
-            # frame of the same text right after this one. An opaque screen shows none of it,
-            # and the screen below repaints itself whole when it is shown again.
-            below._repaint_required = False
-            below._dirty_widgets.clear()
-        update: LayoutUpdate | None
-        if (ahead is not None and ahead.size == app.size and not screen._dirty_widgets
-                and not screen._repaint_required):
-            update = ahead  # nothing changed since it was drawn
-        else:
-            dirty = set(screen._dirty_widgets)
-            if screen._repaint_required:
-                dirty.add(screen)
-            screen._compositor.update_widgets(dirty)
-            update = screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-        app._display(screen, update)
-        hand_to_writer()
-        screen._dirty_widgets.clear()
-        screen._repaint_required = False
-        app._update_mouse_over(screen)
-    except (AttributeError, TypeError):
+        forget_frame_ahead(screen)  # drawn with the old theme: of no use
         return
-    screen.drawn_on_push = True
-
-
-SETTLE_INTERVAL = 0.01
-SETTLE_ROUNDS = 10
+    if write_pushed(app, screen):
+        screen.drawn_on_push = True
 
 
 def _discard(app: App) -> None:
@@ -215,10 +110,8 @@ def prepare_section_quiz(app: App, presentation: Presentation, learner: Learner,
     if learner.leftover(section, presentation.banks[section]) is not None:
         return
     screen = _quiz_screen(presentation, learner, section, _new_run(presentation, section, seed), None)
-    try:
-        start_hidden(app, screen)
-    except (AttributeError, TypeError):
-        return  # a Textual without App._register: the quiz is built at Enter, as usual
+    if not start_hidden(app, screen):
+        return  # the door to Textual's internals is closed: the quiz is built at Enter, as usual
     _prepared[app] = Prepared(presentation, learner, section, seed, screen)
 
 
