@@ -26,7 +26,7 @@ import sys
 import termios
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,6 +162,11 @@ class PtyTarget:
     first: str
     """A text of the first frame."""
     steps: list[tuple[bytes, str]] = field(default_factory=list)
+    prepare: Callable[[Path], None] | None = None
+    """Writes what the target needs before each process starts (a history with due questions,
+    an attempt left open...), given that process's data folder."""
+    data_dir: bool = True
+    """Whether podium takes `--data-dir` (a fresh folder for each process); `podium notes` does not."""
 
 
 @dataclass
@@ -190,6 +195,13 @@ def run(target: PtyTarget, seed: int, keys: Sequence[str], count: int, env: dict
     while index < len(bursts):
         outcome.sessions += 1
         args = [arg.replace("{session}", str(outcome.sessions)) for arg in target.args]
+        # A fresh history for each process: answers a process gave would make the next one offer
+        # to resume, or leave nothing due for review.
+        folder = cwd / f"data-{target.name}-{seed}-{outcome.sessions}"
+        if target.prepare is not None:
+            target.prepare(folder)
+        if target.data_dir:
+            args += ["--data-dir", str(folder)]
         session = Session([sys.executable, "-m", "tui", *args], env, cwd)
         outcome.sent = []
         try:
