@@ -4,7 +4,8 @@ podium to its screen by keys, after writing a history to its data folder where t
 one (statistics, the resume prompt, review). Environment variables:
 
 - PODIUM_FUZZ_SEEDS=N       seeds per screen in the CI test (default 1);
-- PODIUM_FUZZ_LONG_SEEDS=N  seeds per screen in the long run (`pytest -m long`, default 10);
+- PODIUM_FUZZ_LONG_SEEDS=N  seeds per screen in the long run (`pytest -m long`, default 10, after
+  the CI ones);
 - PODIUM_FUZZ_PTY_KEYS=N    keys per seed (default 300);
 - PODIUM_FUZZ_SEED=S        the first seed (default 0);
 - PODIUM_FUZZ_ONLY=NAME     only the screens whose name contains NAME.
@@ -123,11 +124,11 @@ def targets(tmp: Path) -> dict[str, Callable[[], PtyTarget]]:
 NAMES = [name for name in targets(Path("/nonexistent")) if ONLY in name]
 
 
-def fuzz(name: str, tmp_path: Path, seeds: int) -> None:
+def fuzz(name: str, tmp_path: Path, seeds: range) -> None:
     target = targets(tmp_path)[name]()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color",
            "PODIUM_DATA_DIR": str(tmp_path / "data"), "PODIUM_RUNTIME_DIR": str(tmp_path / "run")}
-    for seed in range(FIRST_SEED, FIRST_SEED + seeds):
+    for seed in seeds:
         outcome = run(target, seed, KEY_ALPHABET, KEYS, env, tmp_path)
         if outcome.problem is not None:
             pytest.fail(report(target, seed, outcome), pytrace=False)
@@ -136,10 +137,12 @@ def fuzz(name: str, tmp_path: Path, seeds: int) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_key_burst_crashes_podium_in_a_terminal(name: str, tmp_path: Path) -> None:
-    fuzz(name, tmp_path, SEEDS)
+    fuzz(name, tmp_path, range(FIRST_SEED, FIRST_SEED + SEEDS))
 
 
 @pytest.mark.long
 @pytest.mark.parametrize("name", NAMES)
 def test_many_seeds_of_key_bursts_in_a_terminal(name: str, tmp_path: Path) -> None:
-    fuzz(name, tmp_path, LONG_SEEDS)
+    # The seeds after the CI ones, so the long run tries sequences CI has not.
+    first = FIRST_SEED + SEEDS
+    fuzz(name, tmp_path, range(first, first + LONG_SEEDS))
