@@ -6,10 +6,10 @@ a burst is one `os.write` of several keys' escape sequences, so the app's driver
 also sends what no Pilot test does: an Escape byte directly followed by other keys, which the
 driver's parser has to tell apart from the start of an escape sequence.
 
-A session starts podium, waits for its first frame, writes the keys that bring it to the target
-screen (waiting for a text of that screen), then writes bursts. The state is not read back from
-the screen, so to keep the keys on the target the process is started afresh every
-`RESTART_EVERY` bursts. A process that exits is checked (status 0, no traceback) and started
+A session writes what the target needs into a fresh data folder (a history, say), starts podium,
+waits for its first frame, writes the keys that bring it to the target screen (waiting for a text
+of that screen), then writes bursts. The state is not read back from the screen, so to keep the
+keys on the target the process is started afresh every `RESTART_EVERY` bursts. A process that exits is checked (status 0, no traceback) and started
 again for the rest of the keys.
 """
 
@@ -246,4 +246,6 @@ def report(target: PtyTarget, seed: int, outcome: PtyOutcome) -> str:
     tail = plain(outcome.output)[-4000:]
     return (f"pty key fuzz: {target.name}, seed {seed}: {outcome.problem}.\n"
             f"Bursts written to this process (each one os.write):\n{outcome.sent!r}\n\n"
-            f"Its output, escape sequences taken out (the end):\n{tail}")
+            f"Its output, escape sequences taken out (the end):\n{tail}\n\n"
+            f"Replay: PODIUM_FUZZ_ONLY={target.name} PODIUM_FUZZ_SEED={seed} "
+            f"python -m pytest tests/test_key_fuzz_pty.py")
