@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -74,7 +74,7 @@ def history(finish: bool) -> Callable[[Path], None]:
     questions are due for review) or left open (the quiz offers to resume it)."""
     def prepare(folder: Path) -> None:
         learner_with_history(history_path(folder), finish=finish,
-                             when=datetime.now(timezone.utc) - timedelta(days=30))
+                             when=datetime.now(UTC) - timedelta(days=30))
     return prepare
 
 
