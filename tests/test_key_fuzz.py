@@ -5,6 +5,8 @@ Each test brings the app to one screen and sends KEYS keys (2,000 by default) fo
 seeds. Environment variables:
 
 - PODIUM_FUZZ_SEEDS=N   seeds per screen (default 1; CI runs the default);
+- PODIUM_FUZZ_LONG_SEEDS=N seeds per screen in the long run (`pytest -m long`, default 10,
+  starting after the CI seeds);
 - PODIUM_FUZZ_KEYS=N    keys per seed (default 2,000);
 - PODIUM_FUZZ_SEED=S    the first seed (default 0), to replay a reported failure;
 - PODIUM_FUZZ_ONLY=NAME only the screens whose name contains NAME.
@@ -51,6 +53,7 @@ from tui.ui.widgets.notes_panel import NotesPanel
 from tui.ui.widgets.slide_view import SlideView
 
 SEEDS = int(os.environ.get("PODIUM_FUZZ_SEEDS", "1"))
+LONG_SEEDS = int(os.environ.get("PODIUM_FUZZ_LONG_SEEDS", "10"))
 FIRST_SEED = int(os.environ.get("PODIUM_FUZZ_SEED", "0"))
 KEYS = int(os.environ.get("PODIUM_FUZZ_KEYS", "2000"))
 ONLY = os.environ.get("PODIUM_FUZZ_ONLY", "")
@@ -257,15 +260,27 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("name", NAMES)
-async def test_no_key_sequence_crashes_the_screen(name: str, in_tmp: Path) -> None:
-    target = targets(in_tmp)[name]()
-    for seed in range(FIRST_SEED, FIRST_SEED + SEEDS):
+async def fuzz_screen(name: str, tmp: Path, seeds: range) -> None:
+    target = targets(tmp)[name]()
+    for seed in seeds:
         result = await fuzz(target, seed, KEY_ALPHABET, KEYS)
         if result.failure is not None:
             pytest.fail(result.failure.report(), pytrace=False)
         assert result.outcome.keys == KEYS
         assert result.outcome.entries >= 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+async def test_no_key_sequence_crashes_the_screen(name: str, in_tmp: Path) -> None:
+    await fuzz_screen(name, in_tmp, range(FIRST_SEED, FIRST_SEED + SEEDS))
+
+
+@pytest.mark.long
+@pytest.mark.parametrize("name", NAMES)
+async def test_many_seeds_crash_no_screen(name: str, in_tmp: Path) -> None:
+    # The seeds after the CI ones, so the long run tries sequences CI has not.
+    first = FIRST_SEED + SEEDS
+    await fuzz_screen(name, in_tmp, range(first, first + LONG_SEEDS))
 
 
 def test_the_alphabet_holds_every_bound_key_and_the_common_ones() -> None:

@@ -6,10 +6,10 @@ a burst is one `os.write` of several keys' escape sequences, so the app's driver
 also sends what no Pilot test does: an Escape byte directly followed by other keys, which the
 driver's parser has to tell apart from the start of an escape sequence.
 
-A session starts podium, waits for its first frame, writes the keys that bring it to the target
-screen (waiting for a text of that screen), then writes bursts. The state is not read back from
-the screen, so to keep the keys on the target the process is started afresh every
-`RESTART_EVERY` bursts. A process that exits is checked (status 0, no traceback) and started
+A session writes what the target needs into a fresh data folder (a history, say), starts podium,
+waits for its first frame, writes the keys that bring it to the target screen (waiting for a text
+of that screen), then writes bursts. The state is not read back from the screen, so to keep the
+keys on the target the process is started afresh every `RESTART_EVERY` bursts. A process that exits is checked (status 0, no traceback) and started
 again for the rest of the keys.
 """
 
@@ -26,7 +26,7 @@ import sys
 import termios
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,6 +162,11 @@ class PtyTarget:
     first: str
     """A text of the first frame."""
     steps: list[tuple[bytes, str]] = field(default_factory=list)
+    prepare: Callable[[Path], None] | None = None
+    """Writes what the target needs before each process starts (a history with due questions,
+    an attempt left open...), given that process's data folder."""
+    data_dir: bool = True
+    """Whether podium takes `--data-dir` (a fresh folder for each process); `podium notes` does not."""
 
 
 @dataclass
@@ -190,6 +195,13 @@ def run(target: PtyTarget, seed: int, keys: Sequence[str], count: int, env: dict
     while index < len(bursts):
         outcome.sessions += 1
         args = [arg.replace("{session}", str(outcome.sessions)) for arg in target.args]
+        # A fresh history for each process: answers a process gave would make the next one offer
+        # to resume, or leave nothing due for review.
+        folder = cwd / f"data-{target.name}-{seed}-{outcome.sessions}"
+        if target.prepare is not None:
+            target.prepare(folder)
+        if target.data_dir:
+            args += ["--data-dir", str(folder)]
         session = Session([sys.executable, "-m", "tui", *args], env, cwd)
         outcome.sent = []
         try:
@@ -234,4 +246,6 @@ def report(target: PtyTarget, seed: int, outcome: PtyOutcome) -> str:
     tail = plain(outcome.output)[-4000:]
     return (f"pty key fuzz: {target.name}, seed {seed}: {outcome.problem}.\n"
             f"Bursts written to this process (each one os.write):\n{outcome.sent!r}\n\n"
-            f"Its output, escape sequences taken out (the end):\n{tail}")
+            f"Its output, escape sequences taken out (the end):\n{tail}\n\n"
+            f"Replay: PODIUM_FUZZ_ONLY={target.name} PODIUM_FUZZ_SEED={seed} "
+            f"python -m pytest tests/test_key_fuzz_pty.py")
