@@ -85,3 +85,25 @@ def test_the_command_line_imports_textual_only_once_the_collector_is_off() -> No
     loaded = imported_after("tui.cli", "tui.cli.common", "tui.cli.presenting")
     assert "tui.cli.presenting" in loaded
     assert [name for name in loaded if name.split(".")[0] in ("textual", "rich")] == []
+
+
+RE2_PROBE = """
+import sys
+from tui.domain.loader import load_presentation
+load_presentation(sys.argv[1])
+print('re2' in sys.modules)
+"""
+
+
+def test_re2_is_imported_only_for_a_bank_with_a_pattern() -> None:
+    """RE2 and its library cost a presenter ~3 MiB: a deck whose banks have no pattern (the
+    bundled guide) never loads it, and one with a pattern does."""
+
+    def loads_re2(deck: Path) -> bool:
+        completed = subprocess.run([sys.executable, "-c", RE2_PROBE, str(deck)], cwd=REPO,
+                                   capture_output=True, text=True, timeout=60, check=False)
+        assert completed.returncode == 0, completed.stderr
+        return completed.stdout.strip() == "True"
+
+    assert not loads_re2(REPO)
+    assert loads_re2(REPO / "tests" / "fixtures" / "every-type")  # its short question has a pattern

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
-import re2
+if TYPE_CHECKING:
+    import re2
+
+# RE2 is imported when a bank first has a pattern to compile: most decks have none, and the
+# module with its library costs ~3 MiB of a presenter's memory.
 
 # Constructs of Python's `re` that RE2 rejects, by how they begin, and what a message calls them.
 _UNSUPPORTED_GROUPS = {
@@ -36,6 +41,8 @@ class PatternError(ValueError):
 
 
 def _options() -> re2.Options:
+    import re2
+
     options = re2.Options()
     options.case_sensitive = False
     # RE2 logs every rejected pattern to stderr by default; the message is ours to report.
@@ -62,6 +69,8 @@ def _explain(pattern: str, detail: str) -> str:
 @functools.lru_cache(maxsize=256)
 def compile_pattern(pattern: str) -> re2._Regexp:
     """The compiled pattern, case-insensitive; raises PatternError when RE2 cannot take it."""
+    import re2
+
     try:
         return re2.compile(pattern, _options())
     except re2.error as error:
