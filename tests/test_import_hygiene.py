@@ -89,8 +89,9 @@ def test_the_command_line_imports_textual_only_once_the_collector_is_off() -> No
 
 RE2_PROBE = """
 import sys
+from pathlib import Path
 from tui.domain.loader import load_presentation
-load_presentation(sys.argv[1])
+load_presentation(Path(sys.argv[1]))
 print('re2' in sys.modules)
 """
 
