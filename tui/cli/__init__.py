@@ -8,8 +8,8 @@ details in a crash report in the data folder.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import Callable, Sequence
 
 from tui.cli.common import EXIT_CRASH, EXIT_OK, EXIT_PROBLEMS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from tui.domain.errors import PodiumError, Problem
 from tui.ui.startup import no_collections

@@ -6,10 +6,11 @@ Presenting records nothing: an attempt is written only when its first answer is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from tui.domain.deck import Deck
 from tui.domain.errors import AttemptClosed, HistoryError, HistoryReadOnly, HistoryWriteFailed
@@ -25,7 +26,7 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass

@@ -167,10 +167,10 @@ def _opening_with_yaml(path: Path) -> Deck | None:
     """The opening read with podium's YAML loader (for what the simple reader declines)."""
     from tui.domain.deckload import (
         MARKDOWN_SUFFIXES,
-        title_from_name,
         inside,
         load_deck_info,
         load_section,
+        title_from_name,
     )
 
     log = ProblemLog()

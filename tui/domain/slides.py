@@ -175,8 +175,8 @@ def _parse_slide(first_line: int, lines: list[str], path: str, log: ProblemLog,
                 index = end + 1
                 continue
             kept = _COMMENT.sub(
-                lambda m: _classify(m.group(1), notes, path, first_line + index,
-                                    line.find("<!--") + 1, log, marp),
+                lambda m, index=index, line=line: _classify(m.group(1), notes, path, first_line + index,
+                                                            line.find("<!--") + 1, log, marp),
                 joined,
             )
             if kept.strip() or not joined.strip().startswith("<!--"):

@@ -53,7 +53,8 @@ class DeckCommands(Provider):
             entries.append((f"Section: {section.title}", f"Go to section {number + 1}",
                             partial(presenter.go_to_section, number)))
             if number in presenter.presentation.banks:
-                entries.append((f"Quiz: {quiz_title(section, presenter.presentation.banks[number])}", "Start this section's quiz",
+                title = quiz_title(section, presenter.presentation.banks[number])
+                entries.append((f"Quiz: {title}", "Start this section's quiz",
                                 partial(presenter.start_quiz_of, number)))
         entries += [
             ("Toggle speaker notes", "Show or hide the notes panel (s)", presenter.action_toggle_notes),

@@ -11,8 +11,9 @@ items 16 and 22), through `tui.ui.textual_door`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from textual.app import App

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markdown import Markdown, TableElement
-from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.table import Table
 

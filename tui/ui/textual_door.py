@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from rich.console import Console
+from textual import work
 from textual._compositor import LayoutUpdate
 from textual.app import App
-from textual import work
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
@@ -115,16 +115,16 @@ def _missing(app: App | None, screen: Screen[object] | None) -> str:
         for name in APP_STATE:
             if not hasattr(app, name):
                 return f"App.{name}"
-        notifications = getattr(app, "_notifications")
+        notifications = app._notifications
         if not all(hasattr(notifications, name) for name in ("add", "__delitem__", "__contains__")):
             return "App._notifications"
     if screen is not None:
         for name in SCREEN_STATE + WIDGET_FLAGS:
             if not hasattr(screen, name):
                 return f"Screen.{name}"
-        if not isinstance(getattr(screen, "_dirty_widgets"), set):
+        if not isinstance(screen._dirty_widgets, set):
             return "Screen._dirty_widgets"
-        compositor = getattr(screen, "_compositor")
+        compositor = screen._compositor
         for name in COMPOSITOR_METHODS:
             if not callable(getattr(compositor, name, None)):
                 return f"Compositor.{name}"

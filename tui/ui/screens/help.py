@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
 from tui.ui.screens.dismiss_once import DismissOnce
 
 KEY_NAMES = {

@@ -16,8 +16,8 @@ from textual.reactive import reactive
 from tui.domain.presentation import Presentation
 from tui.domain.walk import Position, Walk, nearest, page_title, quiz_title
 from tui.ui.after_frame import after_frame
-from tui.ui.textual_door import draw_changes
 from tui.ui.screens.styled_at_mount import StyledAtMount
+from tui.ui.textual_door import draw_changes
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, ClassVar, Literal, Protocol
+from typing import ClassVar, Literal, Protocol
 
 from rich.text import Text
 from textual import events

@@ -95,7 +95,8 @@ class SpeakerScreen(Screen[None]):
             return
         page = self.walk.pages[state.page]
         section = self.deck.sections[page.section].title if page.section >= 0 else self.deck.title
-        where.update(f"Slide {state.page + 1} of {len(self.walk)} · {section} · {page_name(self.deck, self.walk, state.page)}")
+        name = page_name(self.deck, self.walk, state.page)
+        where.update(f"Slide {state.page + 1} of {len(self.walk)} · {section} · {name}")
         notes = ""
         if page.kind == "slide":
             notes = self.deck.sections[page.section].slides[page.slide].notes

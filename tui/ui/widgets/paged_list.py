@@ -9,7 +9,7 @@ if the list still has no size then (hidden), it is dropped, as there is no page 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.widgets import OptionList
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.box import DOUBLE, ROUNDED
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
