@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CRASH
 
 
-def _data_dir_option(args: list[str]):  # type: ignore[no-untyped-def]
+def _data_dir_option(args: list[str]):
     """The --data-dir given on the command line, if any (for a crash report's folder)."""
     from pathlib import Path
 

@@ -67,7 +67,7 @@ def run_check(argv: Sequence[str]) -> int:
     return EXIT_WARNINGS if warnings and args.strict else EXIT_OK
 
 
-def summary(presentation, warnings: int) -> str:  # type: ignore[no-untyped-def]
+def summary(presentation, warnings: int) -> str:
     """The one-line summary of a deck that loaded."""
     deck = presentation.deck
     takeaways = sum(len(section.takeaways) for section in deck.sections)
@@ -89,7 +89,7 @@ KNOWN_THEMES = frozenset({
 tests/test_check_themes.py holds this to those lists."""
 
 
-def _theme_problems(presentation) -> list[Problem]:  # type: ignore[no-untyped-def]
+def _theme_problems(presentation) -> list[Problem]:
     """deck.yaml's theme must be one podium can show."""
     info = presentation.deck.info
     if not info.theme or info.theme in KNOWN_THEMES:
@@ -109,7 +109,7 @@ def _theme_problems(presentation) -> list[Problem]:  # type: ignore[no-untyped-d
     return [Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {', '.join(names)}")]
 
 
-def _tall_slides(presentation) -> list[Problem]:  # type: ignore[no-untyped-def]
+def _tall_slides(presentation) -> list[Problem]:
     from tui.ui.measure import tall_slides
 
     return tall_slides(presentation.deck)

@@ -19,7 +19,7 @@ from tui.cli.common import (
 )
 
 
-def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:  # type: ignore[no-untyped-def]
+def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:
     """Sections named by number (from 1) or by (part of) their title; a message when one is unknown."""
     from tui.domain.suggest import closest
 
@@ -48,7 +48,7 @@ def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:  # typ
     return chosen
 
 
-def _history_or_say_why(args: argparse.Namespace, deck, reading: bool = False):  # type: ignore[no-untyped-def]
+def _history_or_say_why(args: argparse.Namespace, deck, reading: bool = False):
     """The learner's history for commands that need it; None after saying why it is off."""
     learner = _learner(args, deck, reading)
     _say_notices(learner.take_notices())
@@ -216,7 +216,7 @@ def run_history(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def _utc_now():  # type: ignore[no-untyped-def]
+def _utc_now():
     from datetime import datetime
 
     return datetime.now(UTC)

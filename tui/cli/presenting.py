@@ -61,7 +61,7 @@ def _notes_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _channel(presentation) -> Path:  # type: ignore[no-untyped-def]
+def _channel(presentation) -> Path:
     import os
 
     from tui.domain.channel import channel_path, runtime_dir

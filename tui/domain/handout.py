@@ -355,7 +355,8 @@ def demote_markdown(text: str, shift: int = HEADING_SHIFT) -> str:
     if not text.strip():
         return text
     parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
-    lines: list[str | None] = list(text.split("\n"))
+    source = text.split("\n")
+    lines: list[str | None] = list(source)  # None: a line dropped from the handout
     tokens = parser.parse(text)
     for position, token in enumerate(tokens):
         if token.type != "heading_open" or token.map is None:
@@ -363,7 +364,7 @@ def demote_markdown(text: str, shift: int = HEADING_SHIFT) -> str:
         start, end = token.map
         level = min(int(token.tag[1]) + shift, 6)
         if token.markup.startswith("#"):
-            lines[start] = _ATX.sub(lambda m, level=level: m.group(1) + "#" * level, lines[start], count=1)
+            lines[start] = _ATX.sub(r"\g<1>" + "#" * level, source[start], count=1)
         elif token.level == 0 and end - start >= 2:
             content = tokens[position + 1].content if position + 1 < len(tokens) else ""
             heading = " ".join(part.strip() for part in content.split("\n"))

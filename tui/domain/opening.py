@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from tui.domain.deck import Deck, DeckInfo
+from tui.domain.deck import Deck, DeckInfo, Section
 from tui.domain.errors import PodiumError, ProblemLog
 from tui.domain.source import MAX_FILE_BYTES, display_path, read_source
 
@@ -142,8 +143,8 @@ def _first_page(path: Path, lines: list[str], start: int, to_the_end: bool) -> D
     return None
 
 
-def _take(items, count: int) -> list[int]:  # type: ignore[no-untyped-def]
-    taken = []
+def _take(items: Iterable[int], count: int) -> list[int]:
+    taken: list[int] = []
     for item in items:
         if len(taken) == count:
             break
@@ -182,6 +183,7 @@ def _opening_with_yaml(path: Path) -> Deck | None:
             if not inside(path, deck_yaml):
                 return None
             info = load_deck_info(deck_yaml, display_path(deck_yaml), log)
+        sections: tuple[Section, ...]
         if info.title:
             sections = ()
         else:
@@ -242,7 +244,8 @@ def _simple_info(lines: list[str], shown: str, first_line: int) -> DeckInfo | No
         where[key] = (number, match.start(2) + 1)
     if not where:
         return None  # empty: nothing to read (the YAML loader says what an empty file means)
-    return DeckInfo(**values, pass_mark=pass_mark, source=shown, where=where)
+    # The text keys are known only at run time, so they go in by `_replace`.
+    return DeckInfo(pass_mark=pass_mark, source=shown, where=where)._replace(**values)
 
 
 def _scalar_text(raw: str) -> str | None:

@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeGuard
 
 from tui.domain.answer_pattern import PatternError, compile_pattern
 from tui.domain.deckload import display_path, parse_pass_mark
@@ -370,7 +370,7 @@ class _Checker:
             self.error(data.pos("choices"), "a numeric question has no 'choices': the learner types a number")
         value = data.get("answer")
 
-        def number(item: Any) -> bool:
+        def number(item: Any) -> TypeGuard[int | float]:
             return isinstance(item, (int, float)) and not isinstance(item, bool) and math.isfinite(item)
 
         tolerance = data.get("tolerance", 0)

@@ -264,7 +264,7 @@ def piece_markdown(piece: Piece, code_theme: str) -> Markdown:
     return markdown
 
 
-def trim_run(piece: Piece, lines: list) -> list:  # type: ignore[type-arg]
+def trim_run(piece: Piece, lines: list) -> list:
     """A piece's drawn lines; for a run of a table's rows, without what belongs to other runs:
     the blank line and the top edge above the table (drawn by the first run only), and the bottom
     edge below it (by the last)."""

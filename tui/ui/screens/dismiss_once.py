@@ -18,7 +18,7 @@ class DismissOnce:
     base that is a DOM node only, so a DOM node here would hide those of the screen class after
     it (a `ModalScreen`'s, a `CommandPalette`'s)."""
 
-    def dismiss(self, result=None) -> AwaitComplete:  # type: ignore[no-untyped-def]
+    def dismiss(self, result=None) -> AwaitComplete:
         if not self.is_attached or self.app.screen is not self:  # type: ignore[attr-defined]
             return AwaitComplete.nothing()
         return super().dismiss(result)  # type: ignore[misc]

@@ -118,7 +118,7 @@ class PresenterScreen(StyledAtMount[None]):
         return "monokai" if self.app.current_theme.dark else "friendly"
 
     @property
-    def page(self):  # type: ignore[no-untyped-def]
+    def page(self):
         return self.walk.pages[self.position.page]
 
     def watch_position(self, position: Position) -> None:

@@ -160,7 +160,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         # that opened the quiz go to the answer.
         self.focus_answer()
 
-    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_resize(self, event) -> None:
         self.fit(event.size.width, event.size.height)
 
     def on_screen_resume(self) -> None:
@@ -193,7 +193,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             self.set_focus(answers.first())
 
     @property
-    def answer_widget(self):  # type: ignore[no-untyped-def]
+    def answer_widget(self):
         return self.query_one("#answer")
 
     # -- asking ----------------------------------------------------------------------------

@@ -69,7 +69,7 @@ class SpeakerScreen(Screen[None]):
         self.set_interval(1, self.draw_time)
         self.set_class(too_small(self.size.width, self.size.height), "-too-small")
 
-    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_resize(self, event) -> None:
         self.set_class(too_small(event.size.width, event.size.height), "-too-small")
 
     def poll(self) -> None:

@@ -230,7 +230,7 @@ class PieceLines:
     def __len__(self) -> int:
         return self.pieces.height
 
-    def __getitem__(self, index: int):  # type: ignore[no-untyped-def]
+    def __getitem__(self, index: int):
         starts = self.pieces.starts
         if not 0 <= index < starts[-1]:
             raise IndexError(index)

@@ -99,7 +99,7 @@ class StatusBar(OneLine):
 
     @property
     def now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined, no-any-return]
+        return self.app.clock()  # type: ignore[attr-defined]
 
     def show(self, deck_title: str, section: str, number: int, total: int) -> None:
         """Update every part of the status line."""
