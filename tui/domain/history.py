@@ -930,7 +930,7 @@ def _moment(value: object) -> datetime:
 
 def _when(value: object) -> str:
     _moment(value)
-    return value  # type: ignore[return-value]
+    return _text(value)
 
 
 def _shown(value: object) -> str:

@@ -244,8 +244,9 @@ def _simple_info(lines: list[str], shown: str, first_line: int) -> DeckInfo | No
         where[key] = (number, match.start(2) + 1)
     if not where:
         return None  # empty: nothing to read (the YAML loader says what an empty file means)
-    # The text keys are known only at run time, so they go in by `_replace`.
-    return DeckInfo(pass_mark=pass_mark, source=shown, where=where)._replace(**values)
+    return DeckInfo(title=values.get("title", ""), subtitle=values.get("subtitle", ""),
+                    author=values.get("author", ""), date=values.get("date", ""), theme=values.get("theme", ""),
+                    pass_mark=pass_mark, source=shown, where=where)
 
 
 def _scalar_text(raw: str) -> str | None:

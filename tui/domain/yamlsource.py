@@ -23,7 +23,7 @@ from tui.domain.source import clean_text
 try:  # libyaml's parser is several times faster; positions work the same.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]  # the pure-Python twin of CSafeLoader
 
 Position = tuple[int, int]
 

@@ -52,7 +52,8 @@ class BurstSafeApp(_AppBase):
 
     def search_commands(self, commands: Sequence[CommandListItem],
                         placeholder: str = "Search for commands…") -> AwaitMount:
-        provider = SimpleProvider(self.screen, list(commands))
         # Textual's `ProviderSource` names provider classes, yet its own `search_commands` passes
         # a `SimpleProvider` instance as this does.
-        return self.push_screen(Palette(providers=[provider], placeholder=placeholder))  # type: ignore[list-item]
+        providers = [SimpleProvider(self.screen, list(commands))]
+        palette = Palette(providers=providers, placeholder=placeholder)  # type: ignore[arg-type]  # an instance, as Textual's own
+        return self.push_screen(palette)

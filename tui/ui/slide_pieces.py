@@ -242,9 +242,9 @@ class _FixedTable(TableElement):
                 heading = column.content.copy()
                 heading.stylize("markdown.table.header")
                 table.add_column(heading)
-        for number, column in enumerate(table.columns):
+        for number, table_column in enumerate(table.columns):
             if number < len(widths):
-                column.width = max(widths[number] - table._get_padding_width(number), 1)
+                table_column.width = max(widths[number] - table._get_padding_width(number), 1)
         if self.body is not None:
             for row in self.body.rows:
                 table.add_row(*(element.content for element in row.cells))
@@ -260,7 +260,8 @@ def piece_markdown(piece: Piece, code_theme: str) -> Markdown:
     text = "\n".join([table.header, table.delimiter, *table.rows[piece.start:piece.stop]])
     markdown = Markdown(text, code_theme=code_theme, hyperlinks=False)
     element = type("RunOfRows", (_FixedTable,), {"big": table, "show_header": piece.start == 0})
-    markdown.elements = {**Markdown.elements, "table_open": element}
+    # Rich keeps the element table on the class; this one Markdown gets its own.
+    markdown.elements = {**Markdown.elements, "table_open": element}  # type: ignore[misc]  # ClassVar set per instance
     return markdown
 
 

@@ -22,6 +22,7 @@ from textual.widgets import ProgressBar, Static
 from tui.domain.channel import PresenterState, pace, read_state
 from tui.domain.loader import Presentation
 from tui.domain.walk import Walk, page_name
+from tui.ui.typed_app import notes_app
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.status_bar import elapsed_text
 from tui.ui.widgets.too_small import too_small, too_small_notice
@@ -118,7 +119,7 @@ class SpeakerScreen(Screen[None]):
         return text
 
     def draw_time(self) -> None:
-        now: datetime = self.app.clock()  # type: ignore[attr-defined]
+        now: datetime = notes_app(self).clock()
         state = self.state
         elapsed = 0.0
         if state is not None and state.started:
