@@ -73,7 +73,9 @@ def podium_owner(rows: list[tuple[str, int, int, int]]) -> dict[str, str]:
 def cmd_imports(args: argparse.Namespace) -> None:
     podium_runs = [importtime(PODIUM_IMPORTS) for _ in range(args.repeat)]
     base_runs = [importtime(BASELINE_IMPORTS) for _ in range(args.repeat)]
-    total = lambda runs: statistics.median(sum(r[1] for r in rows) for rows in runs) / 1000
+    def total(runs: list) -> float:
+        return statistics.median(sum(r[1] for r in rows) for rows in runs) / 1000
+
     print(f"total import time, median of {args.repeat}: podium {total(podium_runs):.0f} ms, "
           f"baseline {total(base_runs):.0f} ms\n")
     base_modules = {name for rows in base_runs for name, *_ in rows}

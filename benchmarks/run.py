@@ -474,9 +474,12 @@ def fmt(value: float | None, digits: int = 2) -> str:
 def table(summaries: dict[str, Any], names: list[str]) -> str:
     """The Markdown table of ratios (median over rounds), with the baseline's absolute figures."""
     base = summaries["baseline"]
-    ms = lambda value: f"{fmt(value * 1000, 1)} ms"
+    def ms(value: float) -> str:
+        return f"{fmt(value * 1000, 1)} ms"
+
     lines = [
-        "| scenario | first paint | CPU to first paint | whole deck ready | CPU per move | text med / p95 | code med / p95 | step med / p95 | takeaways med / p95 "
+        "| scenario | first paint | CPU to first paint | whole deck ready | CPU per move | text med / p95 "
+        "| code med / p95 | step med / p95 | takeaways med / p95 "
         "| quiz page med / p95 | 1st question med / p95 | settled med / p95 | quit | peak memory "
         "| check | load | idle CPU |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -522,7 +525,8 @@ def meta(runs: int, quick: bool) -> dict[str, Any]:
     except OSError:
         commit, dirty = "", False
     return {"runs": runs, "quick": quick, "patches": list(PATCHES),
-            "bytecode_cache": environment(Path(tempfile.gettempdir())).get("PYTHONPYCACHEPREFIX", "default"), "python": platform.python_version(), "textual": textual.__version__,
+            "bytecode_cache": environment(Path(tempfile.gettempdir())).get("PYTHONPYCACHEPREFIX", "default"),
+            "python": platform.python_version(), "textual": textual.__version__,
             "machine": platform.machine(), "cpus": os.cpu_count(), "loadavg_start": list(os.getloadavg()),
             "commit": commit, "tui_modified": dirty, "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "terminal": "120x40 pty, pyte"}
@@ -546,7 +550,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         global IDLE_SECONDS, QUIET
         IDLE_SECONDS, QUIET = 1.0, 0.05
-    log = lambda text: print(text, file=sys.stderr, flush=True)
+    def log(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
     work = Path(tempfile.mkdtemp(prefix="podium-bench-"))
     try:
         env = environment(work)

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 def _something_due(data: Path) -> Path:
     """A history in `data` where the every-type deck's first quiz, answered wrong long ago, is due."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from tui.domain.history import History
     from tui.domain.identity import deck_key
@@ -44,7 +45,7 @@ def _something_due(data: Path) -> Path:
     deck = FIXTURES / "every-type"
     presentation = load_presentation(deck)
     bank = presentation.banks[0]
-    history, _ = History.open(data / "history.db", lambda: datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    history, _ = History.open(data / "history.db", lambda: datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
     run = QuizRun(bank, presentation.deck.sections[0].title, 0.7, 1)
     attempt = history.start_attempt(deck_key(presentation.deck), presentation.deck.title, 0,
                                     presentation.deck.sections[0].title, 1, run.asked)

@@ -665,7 +665,8 @@ def test_slide_dataclass_markdown_is_the_last_step() -> None:
 
 
 def test_impossible_date_in_deck_yaml_is_an_error_not_a_crash(deck_dir: Path) -> None:
-    assert failure(deck_dir, {"deck.yaml": "title: T\ndate: 2026-02-30\n", "slides/01-a.md": "---\ndate: 2026-04-31\n---\n# A\n"}) == [
+    files = {"deck.yaml": "title: T\ndate: 2026-02-30\n", "slides/01-a.md": "---\ndate: 2026-04-31\n---\n# A\n"}
+    assert failure(deck_dir, files) == [
         "deck.yaml:2:7: '2026-02-30' cannot be read as a date (day is out of range for month); "
         "put it in quotes if it is meant as text",
         "slides/01-a.md:2:7: '2026-04-31' cannot be read as a date (day is out of range for month); "

@@ -17,8 +17,8 @@ from textual.widget import Widget
 from tests.conftest import build_app
 from tests.test_quiz_prepare import FrameLog
 from tui.domain.walk import Walk
-from tui.ui.textual_door import draw_changes
 from tui.ui.screens.presenter import PresenterScreen
+from tui.ui.textual_door import draw_changes
 from tui.ui.widgets.status_bar import StatusBar
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import platformdirs
@@ -17,8 +17,16 @@ import pytest
 
 from tui.domain.datadir import data_dir, history_path
 from tui.domain.history import (
-    MIGRATIONS, SCHEMA_VERSION, AnswerRecord, History, HistoryReadOnly, HistoryUnavailable, HistoryWriteFailed,
-    decode_response, encode_response, resume_run,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    AnswerRecord,
+    History,
+    HistoryReadOnly,
+    HistoryUnavailable,
+    HistoryWriteFailed,
+    decode_response,
+    encode_response,
+    resume_run,
 )
 from tui.domain.identity import bank_hashes, deck_key, question_hash
 from tui.domain.loader import Presentation, load_presentation
@@ -27,7 +35,7 @@ from tui.domain.scoring import Grade
 
 REPO = Path(__file__).resolve().parent.parent
 EVERY_TYPE = Path(__file__).parent / "fixtures" / "every-type"
-START = datetime(2026, 11, 29, 10, 15, tzinfo=timezone.utc)
+START = datetime(2026, 11, 29, 10, 15, tzinfo=UTC)
 
 
 class Clock:

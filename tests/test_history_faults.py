@@ -21,7 +21,12 @@ from tests.conftest import build_app
 from tests.test_history import START, Clock, right, wrong
 from tests.test_learning import take_quiz
 from tui.domain.history import (
-    MIGRATIONS, AttemptTakenElsewhere, History, HistoryReadOnly, HistoryUnavailable, resume_run,
+    MIGRATIONS,
+    AttemptTakenElsewhere,
+    History,
+    HistoryReadOnly,
+    HistoryUnavailable,
+    resume_run,
 )
 from tui.domain.identity import bank_hashes
 from tui.domain.learner import Learner

@@ -42,8 +42,8 @@ from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen
 from tui.ui.screens.results import ResultsScreen
 from tui.ui.screens.summary import SummaryScreen
-from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.review_list import ReviewList
+from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -318,7 +318,7 @@ async def walk_everything(app, pilot) -> Walk:  # type: ignore[no-untyped-def]
     walk = Walk(app)
     await pilot.pause()
     await pilot.press("s")  # the speaker notes panel
-    for step in range(300):
+    for _step in range(300):
         await pilot.pause()
         screen = app.screen
         if isinstance(screen, QuizScreen):
@@ -559,7 +559,8 @@ def check_error_or_result(root: Path, files: dict[str, bytes]) -> None:
 @given(mutated_deck())
 @example(({"slides/01.md": b"---\nquiz: quizzes/01.yaml\n---\r\n# A\x00\r\n",
            "quizzes/01.yaml": b"questions: [\xff"}, "slides/01.md"))
-@example(({"slides/01.md": b"\xef\xbb\xbf\xef\xbb\xbf---\ntitle: \x9b\n---\n", "deck.yaml": b"title: *a\n"}, "deck.yaml"))
+@example(({"slides/01.md": b"\xef\xbb\xbf\xef\xbb\xbf---\ntitle: \x9b\n---\n", "deck.yaml": b"title: *a\n"},
+          "deck.yaml"))
 @example(({"slides/01.md": b"---\r\ntakeaways: [" + b"[" * 3000 + b"\r\n---\r\n# A\n"}, "slides/01.md"))
 def test_mutated_decks_load_or_fail_with_positions(case: tuple[dict[str, bytes], str]) -> None:
     files, _ = case

@@ -17,8 +17,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-from datetime import datetime, timedelta, timezone
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,6 @@ from tui.domain.channel import PresenterState, publish
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
 from tui.domain.presentation import Presentation
-from tui.domain.quizbank import QuizBank
 from tui.domain.quizrun import QuizRun
 from tui.ui.app import PodiumApp
 from tui.ui.notes_app import NotesApp, make_notes_app
@@ -66,7 +65,7 @@ KEY_ALPHABET = alphabet([
 ])
 
 EVERY_TYPE = load_presentation(FIXTURES / "every-type")
-DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
 def one_type(kind: str, copies: int = 30) -> Presentation:

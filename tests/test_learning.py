@@ -13,7 +13,7 @@ import subprocess
 import sys
 import termios
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.widgets import Static
@@ -26,14 +26,14 @@ from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
 from tui.ui.screens.quiz import QuizScreen
 from tui.ui.screens.results import ResultsScreen
-from tui.ui.widgets.review_list import ReviewList
 from tui.ui.screens.resume import ResumeScreen
 from tui.ui.screens.statistics import StatisticsScreen
 from tui.ui.screens.summary import SummaryScreen
+from tui.ui.widgets.review_list import ReviewList
 
 ROOT = Path(__file__).resolve().parent.parent
 EVERY_TYPE = FIXTURES / "every-type"
-DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
 class UtcClock:

@@ -62,7 +62,8 @@ async def test_broken_edit_keeps_the_last_good_deck_and_says_why(tmp_path: Path)
 
 
 async def test_editing_a_bank_reloads_the_quiz_page(tmp_path: Path) -> None:
-    files = {**DECK, "quizzes/02-two.yaml": "questions:\n  - id: a\n    type: true_false\n    prompt: P\n    answer: true\n"}
+    files = {**DECK,
+             "quizzes/02-two.yaml": "questions:\n  - id: a\n    type: true_false\n    prompt: P\n    answer: true\n"}
     deck = write_deck(tmp_path, files)
     presentation = load_presentation(deck)
     app = build_app(presentation, watch=deck, start=7)  # the quiz page of section two

@@ -245,7 +245,8 @@ def test_the_simple_deck_yaml_reader_agrees_with_yaml_or_declines(tmp_path: Path
 
 def test_the_simple_reader_declines_what_only_yaml_can_read(tmp_path: Path) -> None:
     for text in ('title: "with \\"escapes\\""\n', "title: [a, b]\n", "title: >\n  folded\n", "title: 2026\n",
-                 "title: x\ntitle: y\n", "title: A:\n", "colour: red\n", "pass_mark: 0.7\n", "title: &a x\n", "---\ntitle: x\n"):
+                 "title: x\ntitle: y\n", "title: A:\n", "colour: red\n", "pass_mark: 0.7\n", "title: &a x\n",
+                 "---\ntitle: x\n"):
         path = tmp_path / "deck.yaml"
         path.write_text(text, encoding="utf-8")
         assert simple_deck_info(path) is None, text
@@ -372,10 +373,8 @@ def test_the_cli_runs_the_presenter_with_the_collector_off_and_turns_it_on_after
     and the heap to freeze; the CLI leaves the collector on when it returns, however it returns."""
     import gc
 
-    from tui.cli import main
+    from tui.cli import common, main
     from tui.ui.app import PodiumApp
-
-    from tui.cli import common
 
     ran: list[tuple[PodiumApp, bool]] = []
     monkeypatch.setattr(PodiumApp, "run", lambda app, *args, **kwargs: ran.append((app, gc.isenabled())))

@@ -241,7 +241,8 @@ async def test_a_page_that_fits_is_placed_without_a_second_layout(guide, monkeyp
         assert layouts == []
         await pilot.resize_terminal(130, 44)
         await pilot.pause(0.1)
-        assert view.virtual_size == view.scrollable_content_region.size == (130, 41)  # the side gutters are drawn inside
+        # The side gutters are drawn inside.
+        assert view.virtual_size == view.scrollable_content_region.size == (130, 41)
 
 
 async def test_a_blank_row_of_the_slide_area_is_sent_as_one_run_of_its_background(guide) -> None:

@@ -180,7 +180,8 @@ async def test_switching_theme_repaints_the_status_line_and_key_bar_in_its_colou
         def painted(widget, component: str):  # type: ignore[no-untyped-def]
             line = widget.render_line(0)
             assert "".join(segment.text for segment in line) == widget.render().plain.ljust(120)[:120]
-            return {segment.style for segment in line if segment.text.strip()}, widget.get_component_rich_style(component)
+            styles = {segment.style for segment in line if segment.text.strip()}
+            return styles, widget.get_component_rich_style(component)
 
         for name in ("podium-dark", "podium-light", "nord"):
             app.theme = name

@@ -868,7 +868,8 @@ def test_defaults_of_a_minimal_bank() -> None:
 @pytest.mark.parametrize(("written", "share"), [("70%", 0.7), ("0.7", 0.7), ("70", 0.7), ("1", 1.0),
                                                 ("100%", 1.0), ("0", 0.0), ('"55 %"', 0.55)])
 def test_bank_pass_mark_spellings(written: str, share: float) -> None:
-    bank = valid(f"pass_mark: {written}\nquestions:\n  - id: a\n    type: true_false\n    prompt: P\n    answer: true\n")
+    bank = valid(f"pass_mark: {written}\n"
+                 "questions:\n  - id: a\n    type: true_false\n    prompt: P\n    answer: true\n")
     assert bank.pass_mark == pytest.approx(share)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import fsrs
@@ -14,7 +14,7 @@ from tui.domain.quizbank import Question, QuizBank
 from tui.domain.quizrun import QuizRun
 from tui.domain.review import EASY_SECONDS, rating_for, schedule
 
-NOW = datetime(2026, 11, 29, 10, 15, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 29, 10, 15, tzinfo=UTC)
 DECK = "deck-key"
 
 
@@ -42,7 +42,7 @@ def test_schedule_a_new_card_is_deterministic_and_utc() -> None:
     first = schedule(None, fsrs.Rating.Good, NOW, 4.0)
     assert first == schedule(None, fsrs.Rating.Good, NOW, 4.0)
     card_json, due = first
-    assert due.tzinfo == timezone.utc and due > NOW
+    assert due.tzinfo == UTC and due > NOW
     card = fsrs.Card.from_json(card_json)
     assert card.due == due and card.last_review == NOW
     # No learning steps: a new card comes back after whole days, never within minutes.

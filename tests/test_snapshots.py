@@ -6,6 +6,8 @@ at the SVGs in tests/__snapshots__/ before committing them.
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from tests.conftest import FIXTURES, build_app
 from tui.domain.loader import load_presentation
 from tui.domain.walk import Walk
@@ -162,14 +164,14 @@ def test_no_color(snap_compare, guide, monkeypatch) -> None:
 
 def test_statistics_screen(snap_compare, tmp_path) -> None:
     """The statistics screen over a history made with a fixed clock: two attempts, one section."""
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from tui.domain.learner import Learner
     from tui.domain.quizrun import QuizRun
 
     presentation = load_presentation(EVERY_TYPE)
     bank = presentation.banks[0]
-    times = iter(datetime(2026, 11, 2, 9, tzinfo=timezone.utc) + timedelta(minutes=m) for m in range(100))
+    times = iter(datetime(2026, 11, 2, 9, tzinfo=UTC) + timedelta(minutes=m) for m in range(100))
     learner = Learner.open(tmp_path / "history.db", presentation.deck, clock=lambda: next(times))
     for wrong in ({"boil", "count", "inner"}, {"count"}):
         run = QuizRun(bank, "Basics quiz", 0.7, seed=1)
@@ -183,5 +185,5 @@ def test_statistics_screen(snap_compare, tmp_path) -> None:
         recorder.finished()
     learner.close()
     app = build_app(presentation, learner=Learner.open(tmp_path / "history.db", presentation.deck,
-                                                        clock=lambda: datetime(2026, 11, 2, 12, tzinfo=timezone.utc)))
+                                                        clock=lambda: datetime(2026, 11, 2, 12, tzinfo=UTC)))
     assert snap_compare(app, press=["i"], terminal_size=(120, 40))

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from dataclasses import asdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from tui.domain.quizbank import Question, QuizBank
 from tui.domain.quizrun import QuizRun
 from tui.domain.stats import ANSWER_FIELDS, MissedQuestion, TrendPoint, export_answers, section_stats, stats_json
 
-START = datetime(2026, 11, 29, 10, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 DECK = "deck-key"
 TITLES = ["Basics", "No quiz yet", "Many"]
 

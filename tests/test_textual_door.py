@@ -59,8 +59,8 @@ async def test_closed_the_presenter_moves_and_every_frame_shows_the_new_slide(gu
         for number in (start + 1, start + 2):
             log.entries.clear()
             await pilot.press("right")
-            await wait_until(pilot, lambda: any(f"{number}/{total}" in written(frame)
-                                                for frame in log.frames(presenter)))
+            await wait_until(pilot, lambda number=number: any(f"{number}/{total}" in written(frame)
+                                                              for frame in log.frames(presenter)))
             assert f"{number}/{total}" in app.export_screenshot()
 
 

@@ -105,7 +105,7 @@ async def test_the_speaker_view_uses_the_same_names(deck: Presentation, tmp_path
             # The view reads the file when its modification time changes: make each one differ,
             # however close together the writes come.
             os.utime(channel, ns=(index * 10**9, index * 10**9))
-            await wait_until(pilot, lambda: f"Slide {index + 1} of " in shown(where, 120), 20)
+            await wait_until(pilot, lambda index=index: f"Slide {index + 1} of " in shown(where, 120), 20)
             assert shown(where, 120).rstrip().endswith(f" · {name}")
             if index + 1 < len(EXPECTED):
                 assert shown(following, 120).startswith(f"Next: {EXPECTED[index + 1][1]}")

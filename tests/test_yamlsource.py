@@ -348,7 +348,8 @@ def test_kind_of(value: Any, kind: str) -> None:
         ("a: !!timestamp soon\n", "1:4: 'soon' cannot be read as a date; put it in quotes if it is meant as text"),
         ('a: !!int ""\n', "1:4: '' cannot be read as a number; put it in quotes if it is meant as text"),
         ("a: 0000-01-01\n",
-         "1:4: '0000-01-01' cannot be read as a date (year 0 is out of range); put it in quotes if it is meant as text"),
+         "1:4: '0000-01-01' cannot be read as a date (year 0 is out of range); "
+         "put it in quotes if it is meant as text"),
         ("n: " + "9" * 400 + "\n",
          "1:4: '9999999999999999999999999999999999999...' cannot be read as a number (too large); "
          "put it in quotes if it is meant as text"),

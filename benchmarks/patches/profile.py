@@ -54,10 +54,10 @@ def summary(root) -> dict[str, float]:  # type: ignore[no-untyped-def]
         for label, function, path, cls in WATCH:
             if label in inside:
                 continue
-            if frame.function == function and (frame.file_path or "").endswith(path or (frame.file_path or "")):
-                if cls is None or cls in (frame.class_name or ""):
-                    totals[label] += frame.time
-                    now.add(label)
+            if (frame.function == function and (frame.file_path or "").endswith(path or (frame.file_path or ""))
+                    and (cls is None or cls in (frame.class_name or ""))):
+                totals[label] += frame.time
+                now.add(label)
         for child in frame.children:
             visit(child, frozenset(now))
 

@@ -23,8 +23,8 @@ import io
 import os
 import shutil
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 if __name__ == "__main__":

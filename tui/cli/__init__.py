@@ -8,8 +8,8 @@ details in a crash report in the data folder.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import Callable, Sequence
 
 from tui.cli.common import EXIT_CRASH, EXIT_OK, EXIT_PROBLEMS
 
@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CRASH
 
 
-def _data_dir_option(args: list[str]):  # type: ignore[no-untyped-def]
+def _data_dir_option(args: list[str]):
     """The --data-dir given on the command line, if any (for a crash report's folder)."""
     from pathlib import Path
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from tui.cli.common import (
     EXIT_OK,
@@ -67,7 +67,7 @@ def run_check(argv: Sequence[str]) -> int:
     return EXIT_WARNINGS if warnings and args.strict else EXIT_OK
 
 
-def summary(presentation, warnings: int) -> str:  # type: ignore[no-untyped-def]
+def summary(presentation, warnings: int) -> str:
     """The one-line summary of a deck that loaded."""
     deck = presentation.deck
     takeaways = sum(len(section.takeaways) for section in deck.sections)
@@ -89,7 +89,7 @@ KNOWN_THEMES = frozenset({
 tests/test_check_themes.py holds this to those lists."""
 
 
-def _theme_problems(presentation) -> list[Problem]:  # type: ignore[no-untyped-def]
+def _theme_problems(presentation) -> list[Problem]:
     """deck.yaml's theme must be one podium can show."""
     info = presentation.deck.info
     if not info.theme or info.theme in KNOWN_THEMES:
@@ -109,7 +109,7 @@ def _theme_problems(presentation) -> list[Problem]:  # type: ignore[no-untyped-d
     return [Problem(info.source, line, col, f"unknown theme '{info.theme}'; themes: {', '.join(names)}")]
 
 
-def _tall_slides(presentation) -> list[Problem]:  # type: ignore[no-untyped-def]
+def _tall_slides(presentation) -> list[Problem]:
     from tui.ui.measure import tall_slides
 
     return tall_slides(presentation.deck)
@@ -212,11 +212,13 @@ def run_export(argv: Sequence[str]) -> int:
         description="Write a deck as a self-contained HTML handout, a Markdown handout or one SVG per "
                     "slide; or write a question bank as GIFT.",
     )
-    parser.add_argument("deck", nargs="?", type=Path, help="the deck (same default as podium); with --gift, a bank file")
+    parser.add_argument("deck", nargs="?", type=Path,
+                        help="the deck (same default as podium); with --gift, a bank file")
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--html", type=Path, metavar="FILE", help="one self-contained HTML handout")
     target.add_argument("--markdown", type=Path, metavar="FILE", help="one plain Markdown handout")
-    target.add_argument("--svg", type=Path, metavar="DIR", help="one SVG per slide as the terminal shows it, and index.html")
+    target.add_argument("--svg", type=Path, metavar="DIR",
+                        help="one SVG per slide as the terminal shows it, and index.html")
     target.add_argument("--gift", action="store_true", help="write the bank given as DECK as GIFT")
     parser.add_argument("--notes", action="store_true", help="include speaker notes (html, markdown)")
     parser.add_argument("--answers", action="store_true", help="add an answer key at the end (html, markdown)")

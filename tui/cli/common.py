@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from tui.domain.errors import PodiumError, Problem
 from tui.ui.startup import no_collections
@@ -50,7 +50,7 @@ def _history_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-history", action="store_true", help="record nothing and read no history")
 
 
-def _learner(args: argparse.Namespace, deck, reading: bool = False):  # type: ignore[no-untyped-def]
+def _learner(args: argparse.Namespace, deck, reading: bool = False):
     """The learner's history for a deck, as the options say (off with --no-history); `reading`:
     a command that only reads it, which can then read a history it may not write."""
     import os
@@ -76,7 +76,7 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def say(message: object, *, file=None) -> None:  # type: ignore[no-untyped-def]
+def say(message: object, *, file=None) -> None:
     """Print a message for the user (standard error by default) with every control code shown as
     `?`: a path or an argument holding an escape sequence must not reach the terminal as one."""
     from tui.domain.source import safe_text
@@ -117,7 +117,7 @@ def refuse_without_terminal() -> bool:
     return False
 
 
-def run_app(app, data_dir: Path | None = None) -> int:  # type: ignore[no-untyped-def]
+def run_app(app, data_dir: Path | None = None) -> int:
     """Run the app; the exit status. After an error the app did not expect, the traceback goes to
     a file in the data folder and one line on standard error says where. Without a terminal to
     draw on, the app is not run (the deck and the arguments are checked before)."""
@@ -138,7 +138,7 @@ def run_app(app, data_dir: Path | None = None) -> int:  # type: ignore[no-untype
     return EXIT_CRASH
 
 
-def _run_app(app, data_dir: Path | None = None) -> int:  # type: ignore[no-untyped-def]
+def _run_app(app, data_dir: Path | None = None) -> int:
     if app.initial_theme not in app.available_themes:
         say(f"podium: unknown theme '{app.initial_theme}'")
         return EXIT_PROBLEMS
@@ -216,7 +216,7 @@ def _schema_for(bank_dir: Path) -> str:
         return str(schema)
 
 
-def load_or_report(path: Path | None):  # type: ignore[no-untyped-def]
+def load_or_report(path: Path | None):
     """The deck at `path` (or the default deck) with its banks; None after printing its problems."""
     from tui.domain.loader import load_presentation
 

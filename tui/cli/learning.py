@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from datetime import UTC
 from pathlib import Path
-from typing import Sequence
 
 from tui.cli.common import (
     EXIT_OK,
@@ -18,7 +19,7 @@ from tui.cli.common import (
 )
 
 
-def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:  # type: ignore[no-untyped-def]
+def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:
     """Sections named by number (from 1) or by (part of) their title; a message when one is unknown."""
     from tui.domain.suggest import closest
 
@@ -47,7 +48,7 @@ def _section_numbers(presentation, wanted: list[str]) -> list[int] | str:  # typ
     return chosen
 
 
-def _history_or_say_why(args: argparse.Namespace, deck, reading: bool = False):  # type: ignore[no-untyped-def]
+def _history_or_say_why(args: argparse.Namespace, deck, reading: bool = False):
     """The learner's history for commands that need it; None after saying why it is off."""
     learner = _learner(args, deck, reading)
     _say_notices(learner.take_notices())
@@ -215,7 +216,7 @@ def run_history(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def _utc_now():  # type: ignore[no-untyped-def]
-    from datetime import datetime, timezone
+def _utc_now():
+    from datetime import datetime
 
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

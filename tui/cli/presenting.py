@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.cli.common import (
@@ -60,7 +61,7 @@ def _notes_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _channel(presentation) -> Path:  # type: ignore[no-untyped-def]
+def _channel(presentation) -> Path:
     import os
 
     from tui.domain.channel import channel_path, runtime_dir

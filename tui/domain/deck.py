@@ -7,9 +7,10 @@ mapping field's default is one shared, read-only empty view, so it cannot be cha
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from tui.domain.errors import Problem

@@ -6,7 +6,8 @@ load, so the user sees every mistake at once, each as `path:line:col: message`.
 
 from __future__ import annotations
 
-from typing import Iterable, Literal, NamedTuple
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 

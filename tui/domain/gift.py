@@ -728,10 +728,7 @@ def export_gift(bank: QuizBank, log: ProblemLog | None = None) -> str:
         prompt = escape(question.prompt)
         fmt = "[plain]" if _needs_plain(question) else ""
         head, blank, tail = prompt.partition(BLANK)
-        if blank and tail.strip() and BLANK not in tail:
-            # A missing-word question goes back to missing-word form: the block where the blank is.
-            text = f"{head}{block}{tail}"
-        else:
-            text = f"{prompt} {block}"
+        # A missing-word question goes back to missing-word form: the block where the blank is.
+        text = f"{head}{block}{tail}" if blank and tail.strip() and BLANK not in tail else f"{prompt} {block}"
         out += [f"::{escape(question.id)}:: {fmt}{text}", ""]
     return "\n".join(out)

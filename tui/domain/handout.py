@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -354,7 +355,8 @@ def demote_markdown(text: str, shift: int = HEADING_SHIFT) -> str:
     if not text.strip():
         return text
     parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
-    lines = text.split("\n")
+    source = text.split("\n")
+    lines: list[str | None] = list(source)  # None: a line dropped from the handout
     tokens = parser.parse(text)
     for position, token in enumerate(tokens):
         if token.type != "heading_open" or token.map is None:
@@ -362,13 +364,13 @@ def demote_markdown(text: str, shift: int = HEADING_SHIFT) -> str:
         start, end = token.map
         level = min(int(token.tag[1]) + shift, 6)
         if token.markup.startswith("#"):
-            lines[start] = _ATX.sub(lambda m: m.group(1) + "#" * level, lines[start], count=1)
+            lines[start] = _ATX.sub(r"\g<1>" + "#" * level, source[start], count=1)
         elif token.level == 0 and end - start >= 2:
             content = tokens[position + 1].content if position + 1 < len(tokens) else ""
             heading = " ".join(part.strip() for part in content.split("\n"))
             lines[start] = "#" * level + " " + heading
             for line in range(start + 1, end):
-                lines[line] = None  # type: ignore[call-overload]
+                lines[line] = None
     return "\n".join(line for line in lines if line is not None)
 
 

@@ -750,7 +750,8 @@ class History:
 
     def _attempt_rows(self, deck_key: str | None, section: int | None = None) -> dict[int, sqlite3.Row]:
         """The attempts (of a deck, of a section) whose own fields are sound, by id."""
-        where, parameters = [], []
+        where: list[str] = []
+        parameters: list[str | int] = []
         if deck_key is not None:
             where.append("deck_key = ?")
             parameters.append(deck_key)
@@ -929,7 +930,7 @@ def _moment(value: object) -> datetime:
 
 def _when(value: object) -> str:
     _moment(value)
-    return value  # type: ignore[return-value]
+    return _text(value)
 
 
 def _shown(value: object) -> str:

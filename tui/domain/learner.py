@@ -6,10 +6,11 @@ Presenting records nothing: an attempt is written only when its first answer is.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from tui.domain.deck import Deck
 from tui.domain.errors import AttemptClosed, HistoryError, HistoryReadOnly, HistoryWriteFailed
@@ -25,7 +26,7 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass
@@ -124,7 +125,7 @@ class Learner:
             return str(error)
         return None
 
-    def due_count(self, banks: dict[int, QuizBank]) -> int:
+    def due_count(self, banks: Mapping[int, QuizBank]) -> int:
         if self.history is None:
             return 0
         try:
@@ -262,9 +263,10 @@ class AttemptRecorder:
         self.save()
         if self.unsaved and self.run.finished:
             self._incomplete()
-        elif self.results_shown and self.attempt_id is not None and not self.elsewhere:
+        elif (self.results_shown and self.attempt_id is not None and not self.elsewhere
+              and self.learner.history is not None):  # always so once results were shown
             try:
-                self.learner.history.finish_attempt(self.attempt_id)  # type: ignore[union-attr]
+                self.learner.history.finish_attempt(self.attempt_id)
             except HistoryError:
                 pass  # the next start finishes it: every answer is saved
         if self in self.learner.unsaved:

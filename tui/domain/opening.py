@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from tui.domain.deck import Deck, DeckInfo
+from tui.domain.deck import Deck, DeckInfo, Section
 from tui.domain.errors import PodiumError, ProblemLog
 from tui.domain.source import MAX_FILE_BYTES, display_path, read_source
 
@@ -142,8 +143,8 @@ def _first_page(path: Path, lines: list[str], start: int, to_the_end: bool) -> D
     return None
 
 
-def _take(items, count: int) -> list[int]:  # type: ignore[no-untyped-def]
-    taken = []
+def _take(items: Iterable[int], count: int) -> list[int]:
+    taken: list[int] = []
     for item in items:
         if len(taken) == count:
             break
@@ -167,10 +168,10 @@ def _opening_with_yaml(path: Path) -> Deck | None:
     """The opening read with podium's YAML loader (for what the simple reader declines)."""
     from tui.domain.deckload import (
         MARKDOWN_SUFFIXES,
-        title_from_name,
         inside,
         load_deck_info,
         load_section,
+        title_from_name,
     )
 
     log = ProblemLog()
@@ -182,6 +183,7 @@ def _opening_with_yaml(path: Path) -> Deck | None:
             if not inside(path, deck_yaml):
                 return None
             info = load_deck_info(deck_yaml, display_path(deck_yaml), log)
+        sections: tuple[Section, ...]
         if info.title:
             sections = ()
         else:
@@ -242,7 +244,9 @@ def _simple_info(lines: list[str], shown: str, first_line: int) -> DeckInfo | No
         where[key] = (number, match.start(2) + 1)
     if not where:
         return None  # empty: nothing to read (the YAML loader says what an empty file means)
-    return DeckInfo(**values, pass_mark=pass_mark, source=shown, where=where)
+    return DeckInfo(title=values.get("title", ""), subtitle=values.get("subtitle", ""),
+                    author=values.get("author", ""), date=values.get("date", ""), theme=values.get("theme", ""),
+                    pass_mark=pass_mark, source=shown, where=where)
 
 
 def _scalar_text(raw: str) -> str | None:

@@ -6,9 +6,10 @@ See docs/authoring.md for the format. The JSON Schema for editors is tui/schemas
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeGuard
 
 from tui.domain.answer_pattern import PatternError, compile_pattern
 from tui.domain.deckload import display_path, parse_pass_mark
@@ -157,12 +158,14 @@ class _Checker:
         if "hint_penalty" in data:
             parsed = parse_pass_mark(penalty)
             if parsed is None:
-                self.error(data.vpos("hint_penalty"), "'hint_penalty' must be a percentage like 50% or a fraction like 0.5")
+                self.error(data.vpos("hint_penalty"),
+                           "'hint_penalty' must be a percentage like 50% or a fraction like 0.5")
             penalty = parsed or 0.0
         questions_data = data.get("questions")
         questions: list[Question] = []
         if questions_data is None:
-            self.error(data.pos("questions") if "questions" in data else data.start, "missing 'questions': a bank needs a list of questions")
+            self.error(data.pos("questions") if "questions" in data else data.start,
+                       "missing 'questions': a bank needs a list of questions")
         elif not isinstance(questions_data, YamlSeq):
             self.error(data.vpos("questions"), f"'questions' must be a list, not {_kind(questions_data)}")
         elif not questions_data:
@@ -176,7 +179,8 @@ class _Checker:
                     continue
                 raw_id = item.get("id")
                 # Only an id that is text (or a number) can clash; a missing one is reported below.
-                qid = str(raw_id).strip() if isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool) else ""
+                textual_id = isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool)
+                qid = str(raw_id).strip() if textual_id else ""
                 if qid and qid in seen:
                     self.error(item.vpos("id"), f"duplicate id '{qid}' (first used on line {seen[qid]})")
                 elif qid:
@@ -210,7 +214,8 @@ class _Checker:
         points = 1.0
         if "points" in data:
             value = data["points"]
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0 or not math.isfinite(value):
+            if (isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0
+                    or not math.isfinite(value)):
                 self.error(data.vpos("points"), "'points' must be a positive number")
             else:
                 points = float(value)
@@ -218,7 +223,8 @@ class _Checker:
         if "scoring" in data:
             mode = data["scoring"]
             if mode not in SCORING_MODES:
-                self.error(data.vpos("scoring"), f"'scoring' must be one of {', '.join(SCORING_MODES)}{did_you_mean(str(mode), SCORING_MODES)}")
+                hint = did_you_mean(str(mode), SCORING_MODES)
+                self.error(data.vpos("scoring"), f"'scoring' must be one of {', '.join(SCORING_MODES)}{hint}")
             elif qtype not in ("multiple", "order"):
                 self.error(data.pos("scoring"), "'scoring' applies only to multiple and order questions")
             all_or_nothing = mode == "all_or_nothing"
@@ -250,7 +256,8 @@ class _Checker:
         ok = True
         for index, item in enumerate(value):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
-                self.error(value.pos(index), f"a choice must be a line of text, not {_kind(item) if str(item).strip() else 'empty text'}")
+                kind = _kind(item) if str(item).strip() else "empty text"
+                self.error(value.pos(index), f"a choice must be a line of text, not {kind}")
                 ok = False
                 continue
             text = str(item).strip()
@@ -283,7 +290,8 @@ class _Checker:
         value = data["answer"]
         if isinstance(value, YamlSeq):
             if len(value) != 1:
-                self.error(data.vpos("answer"), "a single-choice question has one right answer; use type: multiple for several")
+                self.error(data.vpos("answer"),
+                           "a single-choice question has one right answer; use type: multiple for several")
                 return {}
             value = value[0]
         if choices is None:
@@ -362,7 +370,7 @@ class _Checker:
             self.error(data.pos("choices"), "a numeric question has no 'choices': the learner types a number")
         value = data.get("answer")
 
-        def number(item: Any) -> bool:
+        def number(item: Any) -> TypeGuard[int | float]:
             return isinstance(item, (int, float)) and not isinstance(item, bool) and math.isfinite(item)
 
         tolerance = data.get("tolerance", 0)
@@ -374,7 +382,8 @@ class _Checker:
         if isinstance(value, YamlSeq) and len(value) == 2 and all(number(v) for v in value):
             low, high = float(value[0]), float(value[1])
             if low > high:
-                self.error(data.vpos("answer"), f"range [{_number(low)}, {_number(high)}] is backwards: low must come first")
+                self.error(data.vpos("answer"),
+                           f"range [{_number(low)}, {_number(high)}] is backwards: low must come first")
                 return {}
             if "tolerance" in data:
                 self.error(data.pos("tolerance"), "give either a range or a 'tolerance', not both")

@@ -32,6 +32,7 @@ def prepare(bank: QuizBank, seed: int) -> tuple[AskedQuestion, ...]:
         rng.shuffle(questions)
     asked = []
     for question in questions:
+        choices: tuple[str, ...]
         if question.type == "true_false":
             choices = TRUE_FALSE_CHOICES  # never shuffled
         else:

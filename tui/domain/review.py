@@ -6,7 +6,7 @@ stores the card as the JSON that `fsrs.Card.to_json` writes. Every datetime is t
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import fsrs
@@ -45,8 +45,8 @@ def _scheduler() -> fsrs.Scheduler:
 def utc(moment: datetime) -> datetime:
     """`moment` in UTC; a naive datetime is taken to be UTC already."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def schedule(card_json: str | None, rating: fsrs.Rating, now: datetime, seconds: float) -> tuple[str, datetime]:

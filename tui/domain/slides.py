@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.domain.deck import Slide
@@ -174,11 +175,8 @@ def _parse_slide(first_line: int, lines: list[str], path: str, log: ProblemLog,
                 out.append(_COMMENT.sub("", before))
                 index = end + 1
                 continue
-            kept = _COMMENT.sub(
-                lambda m: _classify(m.group(1), notes, path, first_line + index,
-                                    line.find("<!--") + 1, log, marp),
-                joined,
-            )
+            classify = _classifier(notes, path, first_line + index, line.find("<!--") + 1, log, marp)
+            kept = _COMMENT.sub(classify, joined)
             if kept.strip() or not joined.strip().startswith("<!--"):
                 out.append(kept)
             index = end + 1
@@ -209,6 +207,12 @@ def _note_text(text: str) -> str:
     if block.group(1) == ">":  # folded: single line breaks become spaces
         lines = re.sub(r"(?<!\n)\n(?!\n)", " ", lines)
     return lines
+
+
+def _classifier(notes: list[str], path: str, line: int, col: int, log: ProblemLog,
+                marp: bool) -> Callable[[re.Match[str]], str]:
+    """`_classify` for each comment `re.sub` finds, all reported at `line`:`col`."""
+    return lambda match: _classify(match.group(1), notes, path, line, col, log, marp)
 
 
 def _classify(body: str, notes: list[str], path: str, line: int, col: int,

@@ -6,7 +6,8 @@ each function takes a position and returns the next one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from tui.domain.deck import Deck, Section
 

@@ -23,7 +23,7 @@ from tui.domain.source import clean_text
 try:  # libyaml's parser is several times faster; positions work the same.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]  # the pure-Python twin of CSafeLoader
 
 Position = tuple[int, int]
 
@@ -95,7 +95,7 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int,
                  aliases_possible: bool = True) -> type:
     first_line = 1 + line_offset
 
-    class Loader(base):  # type: ignore[misc, valid-type]
+    class Loader(base):
         def get_single_data(self) -> Any:
             # As PyYAML's, but the document is first built by `construct_fast`; when that meets
             # anything it does not handle, what it built and logged is dropped and PyYAML's
@@ -110,9 +110,9 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int,
                 return self.construct_fast(node)
             except _Unusual:
                 del log.problems[logged:]
-                self.constructed_objects = {}
-                self.recursive_objects = {}
-                self.state_generators = []
+                self.constructed_objects: dict[yaml.Node, Any] = {}
+                self.recursive_objects: dict[yaml.Node, None] = {}
+                self.state_generators: list[Any] = []
                 self.deep_construct = False
             return self.construct_document(node)
 
@@ -208,7 +208,7 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int,
                 log.error(path, *_position(node, line_offset), _unreadable(node, error))
                 return None
 
-        def construct_podium_map(self, node: yaml.MappingNode):  # type: ignore[no-untyped-def]
+        def construct_podium_map(self, node: yaml.MappingNode):
             if not isinstance(node, yaml.MappingNode):
                 raise yaml.constructor.ConstructorError(
                     None, None, f"expected a mapping, but found {node.id}", node.start_mark)
@@ -232,7 +232,7 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int,
                 data.key_pos[key] = where
                 data.value_pos[key] = _position(value_node, line_offset)
 
-        def construct_podium_seq(self, node: yaml.SequenceNode):  # type: ignore[no-untyped-def]
+        def construct_podium_seq(self, node: yaml.SequenceNode):
             if not isinstance(node, yaml.SequenceNode):
                 raise yaml.constructor.ConstructorError(
                     None, None, f"expected a list, but found {node.id}", node.start_mark)
@@ -278,9 +278,10 @@ def _make_loader(base: type, path: str, log: ProblemLog, line_offset: int,
     return Loader
 
 
-def _fast_resolver(loader: type) -> None:
+def _fast_resolver(loader: Any) -> None:
     """Give `loader` the tag resolution of PyYAML's `BaseResolver.resolve`, for a loader without
-    path resolvers, with less work per node: libyaml's composer calls it for every node."""
+    path resolvers, with less work per node: libyaml's composer calls it for every node.
+    (`loader` is a class made at run time on top of CSafeLoader or SafeLoader, hence `Any`.)"""
     implicit_resolvers = loader.yaml_implicit_resolvers
     wildcard = list(implicit_resolvers.get(None, []))
     by_first = {first: list(resolvers) + wildcard for first, resolvers in implicit_resolvers.items()
@@ -318,7 +319,7 @@ def _unreadable(node: yaml.Node, error: Exception) -> str:
         shown = value if len(value) <= 40 else value[:37] + "..."
         detail = f" ({error})" if isinstance(error, ValueError) else ""
         return f"'{shown}' cannot be read as {kind}{detail}; put it in quotes if it is meant as text"
-    return f"this {node.id} cannot be read as {kind}"
+    return f"this {'sequence' if isinstance(node, yaml.SequenceNode) else 'mapping'} cannot be read as {kind}"
 
 
 def _alias_problem(text: str) -> str | None:
@@ -339,7 +340,7 @@ def _alias_problem(text: str) -> str | None:
             count += 1
             if count > MAX_ALIASES:
                 return f"more than {MAX_ALIASES} YAML aliases: refused as a possible alias bomb"
-            size = sizes.get(event.anchor, 1)
+            size = sizes.get(event.anchor or "", 1)  # an alias always names its anchor
             expanded += size
         elif isinstance(event, yaml.ScalarEvent):
             size = 1
@@ -417,8 +418,8 @@ def _describe_yaml_error(
         # An unclosed quote or bracket: point where it was opened.
         line, col = at(error.context_mark)
         return line, col, f"invalid YAML: {opened[error.context]} is opened here and never closed"
-    mark = error.problem_mark or error.context_mark
-    line, col = at(mark) if mark else (1 + line_offset, 1)
+    last = error.problem_mark or error.context_mark
+    line, col = at(last) if last else (1 + line_offset, 1)
     return line, col, f"invalid YAML: {problem}"
 
 

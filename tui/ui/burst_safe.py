@@ -10,17 +10,23 @@ same read opened not yet laid out, or closed, or the app quitting. The screens' 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import events
-from textual.await_complete import AwaitComplete
+from textual.app import App, AwaitMount
 from textual.command import CommandListItem, CommandPalette, SimpleProvider
-from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from tui.ui.palette import Palette
 
+if TYPE_CHECKING:
+    # The type checker sees the `App` this is mixed into; at run time it is a plain mixin.
+    _AppBase = App[None]
+else:
+    _AppBase = object
 
-class BurstSafeApp:
+
+class BurstSafeApp(_AppBase):
     """Mixed in before `App`:
 
     - once the app is quitting (`q`, Ctrl+C, the end of a study run), the keys read with the
@@ -31,19 +37,23 @@ class BurstSafeApp:
     """
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self.return_code is not None:  # type: ignore[attr-defined]
+        if isinstance(event, events.Key) and self.return_code is not None:
             return  # exiting (the return code is set by `App.exit`)
-        await super().on_event(event)  # type: ignore[misc]
+        await super().on_event(event)
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[attr-defined,arg-type]
-            self.push_screen(Palette(id="--command-palette"))  # type: ignore[attr-defined]
+        if not self.use_command_palette:
+            return
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # Textual wants App[object], not App[None]
+            self.push_screen(Palette(id="--command-palette"))
 
     def search_themes(self) -> None:
-        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))  # type: ignore[attr-defined]
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def search_commands(self, commands: Sequence[CommandListItem],
-                        placeholder: str = "Search for commands…") -> AwaitComplete:
-        screen: Screen = self.screen  # type: ignore[attr-defined]
-        return self.push_screen(  # type: ignore[attr-defined,no-any-return]
-            Palette(providers=[SimpleProvider(screen, commands)], placeholder=placeholder))
+                        placeholder: str = "Search for commands…") -> AwaitMount:
+        # Textual's `ProviderSource` names provider classes, yet its own `search_commands` passes
+        # a `SimpleProvider` instance as this does.
+        providers = [SimpleProvider(self.screen, list(commands))]
+        palette = Palette(providers=providers, placeholder=placeholder)  # type: ignore[arg-type]  # an instance, as Textual's own
+        return self.push_screen(palette)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -25,6 +26,11 @@ def highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
+def _help(text: str) -> str:
+    """A hit's help line as plain text: Textual reads a `str` there as markup, a `Content` as is."""
+    return Content(text)  # type: ignore[return-value]  # Hit.help is declared str; Textual takes a Content too
+
+
 def _presenter(provider: Provider) -> PresenterScreen | None:
     from tui.ui.screens.presenter import PresenterScreen
 
@@ -37,12 +43,12 @@ def _presenter(provider: Provider) -> PresenterScreen | None:
 class DeckCommands(Provider):
     """Slides (by title and text), sections (by name) and the presenter's commands."""
 
-    def _entries(self) -> list[tuple[str, str, object]]:
+    def _entries(self) -> list[tuple[str, str, Callable[[], Any]]]:
         presenter = _presenter(self)
         if presenter is None:
             return []
         deck = presenter.deck
-        entries: list[tuple[str, str, object]] = []
+        entries: list[tuple[str, str, Callable[[], Any]]] = []
         for index, page in enumerate(presenter.walk.pages):
             if page.kind == "slide":
                 slide = deck.sections[page.section].slides[page.slide]
@@ -53,7 +59,8 @@ class DeckCommands(Provider):
             entries.append((f"Section: {section.title}", f"Go to section {number + 1}",
                             partial(presenter.go_to_section, number)))
             if number in presenter.presentation.banks:
-                entries.append((f"Quiz: {quiz_title(section, presenter.presentation.banks[number])}", "Start this section's quiz",
+                title = quiz_title(section, presenter.presentation.banks[number])
+                entries.append((f"Quiz: {title}", "Start this section's quiz",
                                 partial(presenter.start_quiz_of, number)))
         entries += [
             ("Toggle speaker notes", "Show or hide the notes panel (s)", presenter.action_toggle_notes),
@@ -66,7 +73,7 @@ class DeckCommands(Provider):
     async def discover(self) -> Hits:
         for title, help_text, command in self._entries():
             if not title[0].isdigit():
-                yield DiscoveryHit(Content(title), command, text=title, help=Content(help_text))
+                yield DiscoveryHit(Content(title), command, text=title, help=_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -74,7 +81,7 @@ class DeckCommands(Provider):
         for title, help_text, command in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, highlight(matcher, title), command, text=title, help=Content(help_text))
+                yield Hit(score, highlight(matcher, title), command, text=title, help=_help(help_text))
             elif lowered and lowered in help_text.lower():
                 # A match in the slide's text, not its title: ranked below title matches.
-                yield Hit(0.1, Content(title), command, text=title, help=Content(help_text[:80]))
+                yield Hit(0.1, Content(title), command, text=title, help=_help(help_text[:80]))

@@ -373,7 +373,7 @@ def _bound(lines: list[str], kind: list[str], width: int, careful: bool) -> int:
         if usable < 8:
             raise _Unbounded
         cells = [_cells(item) for item in counted]
-        words: list[tuple[int, int]] | None = None  # spans in `joined`, found when needed
+        words: list[tuple[int, int, int]] | None = None  # spans in `joined` and their cells, found when needed
         rows = 0
         first = 0
         for position in range(1, len(chunk) + 1):

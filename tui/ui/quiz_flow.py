@@ -11,8 +11,9 @@ items 16 and 22), through `tui.ui.textual_door`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from textual.app import App
@@ -52,7 +53,7 @@ _prepared: WeakKeyDictionary[App, Prepared] = WeakKeyDictionary()
 """At most one prepared quiz per app: the one of the quiz page shown last."""
 
 
-def draw_pushed(app: App, screen: Screen[object]) -> None:
+def draw_pushed(app: App, screen: Screen[Any]) -> None:
     """Write the whole frame of `screen`, prepared off screen and just pushed, at once
     (`textual_door.draw_pushed`), unless the theme changed since it was built (Textual then
     restyles it as it is shown). `StyledAtMount` then skips the repaint of the whole screen that

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markdown import Markdown, TableElement
-from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.table import Table
 
@@ -242,9 +242,9 @@ class _FixedTable(TableElement):
                 heading = column.content.copy()
                 heading.stylize("markdown.table.header")
                 table.add_column(heading)
-        for number, column in enumerate(table.columns):
+        for number, table_column in enumerate(table.columns):
             if number < len(widths):
-                column.width = max(widths[number] - table._get_padding_width(number), 1)
+                table_column.width = max(widths[number] - table._get_padding_width(number), 1)
         if self.body is not None:
             for row in self.body.rows:
                 table.add_row(*(element.content for element in row.cells))
@@ -260,11 +260,12 @@ def piece_markdown(piece: Piece, code_theme: str) -> Markdown:
     text = "\n".join([table.header, table.delimiter, *table.rows[piece.start:piece.stop]])
     markdown = Markdown(text, code_theme=code_theme, hyperlinks=False)
     element = type("RunOfRows", (_FixedTable,), {"big": table, "show_header": piece.start == 0})
-    markdown.elements = {**Markdown.elements, "table_open": element}
+    # Rich keeps the element table on the class; this one Markdown gets its own.
+    markdown.elements = {**Markdown.elements, "table_open": element}  # type: ignore[misc]  # ClassVar set per instance
     return markdown
 
 
-def trim_run(piece: Piece, lines: list) -> list:  # type: ignore[type-arg]
+def trim_run(piece: Piece, lines: list) -> list:
     """A piece's drawn lines; for a run of a table's rows, without what belongs to other runs:
     the blank line and the top edge above the table (drawn by the first run only), and the bottom
     edge below it (by the last)."""

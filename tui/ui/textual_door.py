@@ -22,10 +22,10 @@ import os
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from rich.console import Console
+from rich.console import Console, RenderableType
+from textual import work
 from textual._compositor import LayoutUpdate
 from textual.app import App
-from textual import work
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
@@ -57,7 +57,7 @@ _screen_probed = False
 """Whether the last probe saw a screen (a probe made before the app had one looks again)."""
 
 
-def probe(app: App | None = None, screen: Screen[object] | None = None) -> bool:
+def probe(app: App | None = None, screen: Screen[Any] | None = None) -> bool:
     """Check, once, that Textual has every private name the door uses; whether the door is open.
     Class-level names are checked always; instance state on `app` and `screen` when given
     (the first app that asks)."""
@@ -95,7 +95,7 @@ def why_closed() -> str:
     return _why_closed
 
 
-def _missing(app: App | None, screen: Screen[object] | None) -> str:
+def _missing(app: App | None, screen: Screen[Any] | None) -> str:
     if os.environ.get(PLAIN) == "1":
         return f"{PLAIN}=1"
     for name in APP_METHODS:
@@ -115,16 +115,16 @@ def _missing(app: App | None, screen: Screen[object] | None) -> str:
         for name in APP_STATE:
             if not hasattr(app, name):
                 return f"App.{name}"
-        notifications = getattr(app, "_notifications")
+        notifications = app._notifications
         if not all(hasattr(notifications, name) for name in ("add", "__delitem__", "__contains__")):
             return "App._notifications"
     if screen is not None:
         for name in SCREEN_STATE + WIDGET_FLAGS:
             if not hasattr(screen, name):
                 return f"Screen.{name}"
-        if not isinstance(getattr(screen, "_dirty_widgets"), set):
+        if not isinstance(screen._dirty_widgets, set):
             return "Screen._dirty_widgets"
-        compositor = getattr(screen, "_compositor")
+        compositor = screen._compositor
         for name in COMPOSITOR_METHODS:
             if not callable(getattr(compositor, name, None)):
                 return f"Compositor.{name}"
@@ -156,7 +156,7 @@ def start_with_theme(app: App, name: str) -> None:
 
 # -- A key's repaints drawn from the key's own handler ------------------------------------------
 
-def draw_changes(screen: Screen[object], *widgets: Widget) -> bool:
+def draw_changes(screen: Screen[Any], *widgets: Widget) -> bool:
     """Draw the repaints `widgets` asked for, and any the screen already holds, in one frame now,
     as the screen's update timer would. Returns whether it did.
 
@@ -199,7 +199,7 @@ def draw_changes(screen: Screen[object], *widgets: Widget) -> bool:
     return True
 
 
-def _repaint_whole(screen: Screen[object]) -> None:
+def _repaint_whole(screen: Screen[Any]) -> None:
     """After a fast path failed part way: the compositor may have taken the widgets' repaint
     regions already, so the whole screen is marked for a repaint (public API), which Textual
     draws on its next refresh."""
@@ -209,7 +209,7 @@ def _repaint_whole(screen: Screen[object]) -> None:
         pass
 
 
-def _mouse_over(app: App, screen: Screen[object]) -> None:
+def _mouse_over(app: App, screen: Screen[Any]) -> None:
     try:
         app._update_mouse_over(screen)
     except Exception:  # noqa: BLE001 - Textual updates it on the next mouse move
@@ -218,7 +218,7 @@ def _mouse_over(app: App, screen: Screen[object]) -> None:
 
 # -- A quiz screen started off screen, and its frame written as it is pushed --------------------
 
-_frames_ahead: WeakKeyDictionary[Screen[object], FrameAhead] = WeakKeyDictionary()
+_frames_ahead: WeakKeyDictionary[Screen[Any], FrameAhead] = WeakKeyDictionary()
 """The frame drawn ahead of each screen started off screen, once it has settled."""
 
 SETTLE_INTERVAL = 0.01
@@ -238,17 +238,17 @@ class FrameAhead(LayoutUpdate):
         return self.text
 
 
-def frame_ahead(screen: Screen[object]) -> FrameAhead | None:
+def frame_ahead(screen: Screen[Any]) -> FrameAhead | None:
     """The frame drawn ahead for `screen`, if it has settled off screen."""
     return _frames_ahead.get(screen)
 
 
-def forget_frame_ahead(screen: Screen[object]) -> None:
+def forget_frame_ahead(screen: Screen[Any]) -> None:
     """Drop the frame drawn ahead for `screen` (it no longer shows what the screen will)."""
     _frames_ahead.pop(screen, None)
 
 
-def start_hidden(app: App, screen: Screen[object]) -> bool:
+def start_hidden(app: App, screen: Screen[Any]) -> bool:
     """Start `screen` off screen: compose and mount it, lay it out and draw it once, so that
     pushing it later only has to show it. Returns whether it did.
 
@@ -299,7 +299,7 @@ def start_hidden(app: App, screen: Screen[object]) -> bool:
     return True
 
 
-def draw_pushed(app: App, screen: Screen[object]) -> bool:
+def draw_pushed(app: App, screen: Screen[Any]) -> bool:
     """Write the whole frame of `screen`, started by `start_hidden` and just pushed, at once, as
     its update timer would draw it, before the messages of the push are handled. Returns whether
     it did.
@@ -315,7 +315,7 @@ def draw_pushed(app: App, screen: Screen[object]) -> bool:
         if (app.screen is not screen or app._batch_count or screen._layout_required
                 or screen._size != app.size or screen.styles.background.a < 1):
             return False
-        update: LayoutUpdate | None
+        update: RenderableType | None
         if (ahead is not None and ahead.size == app.size and not screen._dirty_widgets
                 and not screen._repaint_required):
             update = ahead  # nothing changed since it was drawn
@@ -378,8 +378,9 @@ def run_error(app: App) -> BaseException | None:
 GATHER_GROUP: str = getattr(CommandPalette, "_GATHER_COMMANDS_GROUP",
                             "--textual-command-palette-gather-commands")
 """The worker group of the palette's command gathering."""
-_textual_gather = getattr(getattr(CommandPalette, "_gather_commands", None), "__wrapped__", None)
-"""Textual's command-gathering coroutine, without the `work` decorator that runs it as a worker."""
+_textual_gather: Any = getattr(getattr(CommandPalette, "_gather_commands", None), "__wrapped__", None)
+"""Textual's command-gathering coroutine, without the `work` decorator that runs it as a worker
+(or None); found by name, so its type is unknown."""
 
 
 class GuardedPalette(CommandPalette):

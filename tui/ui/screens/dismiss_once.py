@@ -8,17 +8,27 @@ gone would close the screen below it (or fail with `ScreenStackError` when that 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual.await_complete import AwaitComplete
 
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
-class DismissOnce:
+    # The type checker sees the screen this is mixed into; at run time it is a plain class.
+    _ScreenBase = Screen[Any]
+else:
+    _ScreenBase = object
+
+
+class DismissOnce(_ScreenBase):
     """Mixed in before a screen class: `dismiss` does nothing unless the screen is on top.
 
     A plain class, not a `Screen`: Textual inherits CSS and component classes along the first
     base that is a DOM node only, so a DOM node here would hide those of the screen class after
     it (a `ModalScreen`'s, a `CommandPalette`'s)."""
 
-    def dismiss(self, result=None) -> AwaitComplete:  # type: ignore[no-untyped-def]
-        if not self.is_attached or self.app.screen is not self:  # type: ignore[attr-defined]
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if not self.is_attached or self.app.screen is not self:
             return AwaitComplete.nothing()
-        return super().dismiss(result)  # type: ignore[misc]
+        return super().dismiss(result)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
 from tui.ui.screens.dismiss_once import DismissOnce
 
 KEY_NAMES = {
@@ -24,19 +27,21 @@ def key_label(keys: str) -> str:
                                   key[1:].isdigit() else key.strip()) for key in keys.split(","))
 
 
-def bindings_table(title: str, bindings: list[Binding], extra: list[tuple[str, str]] = ()) -> Table:
+def bindings_table(title: str, bindings: Iterable[BindingType], extra: Iterable[tuple[str, str]] = ()) -> Table:
     table = Table(title=title, title_justify="left", show_header=False, box=None, expand=True)
     table.add_column("Keys", style="bold", no_wrap=False, ratio=1)
     table.add_column("Action", ratio=2)
     seen: dict[str, list[str]] = {}
     for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue  # podium's screens declare every key as a Binding
         if not binding.description or not binding.show:
             continue
         seen.setdefault(binding.description, []).append(binding.key)
     for description, keys in seen.items():
         table.add_row(Text(key_label(",".join(keys))), Text(description))
-    for keys, description in extra:
-        table.add_row(Text(keys), Text(description))
+    for shown_keys, description in extra:
+        table.add_row(Text(shown_keys), Text(description))
     return table
 
 

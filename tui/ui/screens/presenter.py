@@ -16,8 +16,9 @@ from textual.reactive import reactive
 from tui.domain.presentation import Presentation
 from tui.domain.walk import Position, Walk, nearest, page_title, quiz_title
 from tui.ui.after_frame import after_frame
-from tui.ui.textual_door import draw_changes
 from tui.ui.screens.styled_at_mount import StyledAtMount
+from tui.ui.textual_door import draw_changes
+from tui.ui.typed_app import podium_app
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.slide_view import SlideView
 from tui.ui.widgets.status_bar import StatusBar
@@ -95,7 +96,7 @@ class PresenterScreen(StyledAtMount[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        if not self.app.loading:  # type: ignore[attr-defined]
+        if not podium_app(self).loading:
             self.show_due()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
         start = self.walk.goto(self.start) if self.start else None
@@ -118,7 +119,7 @@ class PresenterScreen(StyledAtMount[None]):
         return "monokai" if self.app.current_theme.dark else "friendly"
 
     @property
-    def page(self):  # type: ignore[no-untyped-def]
+    def page(self):
         return self.walk.pages[self.position.page]
 
     def watch_position(self, position: Position) -> None:
@@ -144,7 +145,7 @@ class PresenterScreen(StyledAtMount[None]):
         """What the status line says at `position`: deck, section, page number, page count."""
         page = self.walk.pages[position.page]
         section = self.deck.sections[page.section].title if page.section >= 0 else ""
-        total = 0 if self.app.loading else len(self.walk)  # type: ignore[attr-defined]
+        total = 0 if podium_app(self).loading else len(self.walk)
         return self.deck.title, section, position.page + 1, total
 
     def _after_frame(self, position: Position, started: datetime | None) -> None:
@@ -153,11 +154,11 @@ class PresenterScreen(StyledAtMount[None]):
             self._prepare_neighbours(position)
 
     def _publish(self, position: Position, started: datetime | None) -> None:
-        if self.app.channel is None:  # type: ignore[attr-defined]
+        if podium_app(self).channel is None:
             return  # no speaker view (or not yet: the CLI opens it once the whole deck is loaded)
         from tui.domain.channel import PresenterState
 
-        self.app.publish(PresenterState(  # type: ignore[attr-defined]
+        podium_app(self).publish(PresenterState(
             page=position.page, step=position.step, total=len(self.walk),
             started=started.isoformat() if started else None, pid=os.getpid()))
 
@@ -170,20 +171,20 @@ class PresenterScreen(StyledAtMount[None]):
         """The first page is on screen: now finish loading the deck (when the app started from
         its opening), load the Markdown renderer and draw the next pages, so that the first key
         press finds them ready (docs/performance.md)."""
-        self.app.resume_collector()  # type: ignore[attr-defined]
-        self.app.finish_loading()  # type: ignore[attr-defined]
+        podium_app(self).resume_collector()
+        podium_app(self).finish_loading()
         import_module("rich.markdown")
         self._warm = True
         self._prepare_neighbours(self.position)
-        if not self.app.loading:  # type: ignore[attr-defined]
+        if not podium_app(self).loading:
             # The whole deck was there from the start; else once it is loaded.
-            self.app.settle_heap_soon()  # type: ignore[attr-defined]
+            podium_app(self).settle_heap_soon()
 
     def show_due(self) -> None:
         """Say on the title page how many questions are due for review (reads the history)."""
         view = self.query_one(SlideView)
-        view.due = self.app.learner.due_count(self.presentation.banks)  # type: ignore[attr-defined]
-        self.app.show_history_notices()  # type: ignore[attr-defined]
+        view.due = podium_app(self).learner.due_count(self.presentation.banks)
+        podium_app(self).show_history_notices()
         if view.due and self.page.kind == "title":
             self.redraw()
 
@@ -200,7 +201,7 @@ class PresenterScreen(StyledAtMount[None]):
         if page.kind == "quiz" and page.section in self.presentation.banks:
             from tui.ui.quiz_flow import prepare_section_quiz
 
-            prepare_section_quiz(self.app, self.presentation, self.app.learner,  # type: ignore[attr-defined]
+            prepare_section_quiz(self.app, self.presentation, podium_app(self).learner,
                                  page.section, self.seed)
 
     def _refresh_keys(self) -> None:
@@ -381,14 +382,14 @@ class PresenterScreen(StyledAtMount[None]):
 
         from tui.ui.quiz_flow import start_section_quiz
 
-        start_section_quiz(self.app, self.presentation, self.app.learner,  # type: ignore[attr-defined]
+        start_section_quiz(self.app, self.presentation, podium_app(self).learner,
                            section_index, self.seed, done)
 
     def action_statistics(self) -> None:
         from tui.domain.stats import question_prompts
         from tui.ui.screens.statistics import StatisticsScreen
 
-        stats, note = self.app.learner.statistics()  # type: ignore[attr-defined]
+        stats, note = podium_app(self).learner.statistics()
         self.app.push_screen(StatisticsScreen(stats, question_prompts(self.presentation.banks), note or ""))
 
     def action_summary(self) -> None:

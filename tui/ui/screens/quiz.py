@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, ClassVar, Literal, Protocol
+from typing import ClassVar, Literal, Protocol
 
 from rich.text import Text
 from textual import events
@@ -159,7 +160,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         # that opened the quiz go to the answer.
         self.focus_answer()
 
-    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_resize(self, event) -> None:
         self.fit(event.size.width, event.size.height)
 
     def on_screen_resume(self) -> None:
@@ -192,7 +193,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             self.set_focus(answers.first())
 
     @property
-    def answer_widget(self):  # type: ignore[no-untyped-def]
+    def answer_widget(self):
         return self.query_one("#answer")
 
     # -- asking ----------------------------------------------------------------------------

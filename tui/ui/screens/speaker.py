@@ -22,6 +22,7 @@ from textual.widgets import ProgressBar, Static
 from tui.domain.channel import PresenterState, pace, read_state
 from tui.domain.loader import Presentation
 from tui.domain.walk import Walk, page_name
+from tui.ui.typed_app import notes_app
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.status_bar import elapsed_text
 from tui.ui.widgets.too_small import too_small, too_small_notice
@@ -69,7 +70,7 @@ class SpeakerScreen(Screen[None]):
         self.set_interval(1, self.draw_time)
         self.set_class(too_small(self.size.width, self.size.height), "-too-small")
 
-    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_resize(self, event) -> None:
         self.set_class(too_small(event.size.width, event.size.height), "-too-small")
 
     def poll(self) -> None:
@@ -95,7 +96,8 @@ class SpeakerScreen(Screen[None]):
             return
         page = self.walk.pages[state.page]
         section = self.deck.sections[page.section].title if page.section >= 0 else self.deck.title
-        where.update(f"Slide {state.page + 1} of {len(self.walk)} · {section} · {page_name(self.deck, self.walk, state.page)}")
+        name = page_name(self.deck, self.walk, state.page)
+        where.update(f"Slide {state.page + 1} of {len(self.walk)} · {section} · {name}")
         notes = ""
         if page.kind == "slide":
             notes = self.deck.sections[page.section].slides[page.slide].notes
@@ -117,7 +119,7 @@ class SpeakerScreen(Screen[None]):
         return text
 
     def draw_time(self) -> None:
-        now: datetime = self.app.clock()  # type: ignore[attr-defined]
+        now: datetime = notes_app(self).clock()
         state = self.state
         elapsed = 0.0
         if state is not None and state.started:

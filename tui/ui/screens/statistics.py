@@ -87,7 +87,8 @@ class StatisticsScreen(DismissOnce, ModalScreen[None]):
             if self.note:
                 yield Static(self.note, id="statistics-note", markup=False)
             yield Static(stats_table(self.stats))
-            yield Static(f"Scores over time ({len(order)} attempts, oldest first)", classes="statistics-heading", markup=False)
+            yield Static(f"Scores over time ({len(order)} attempts, oldest first)", classes="statistics-heading",
+                         markup=False)
             yield Static(score_chart(order), id="statistics-chart")
             yield Static("Most often missed", classes="statistics-heading", markup=False)
             yield Static(missed_text(self.stats, self.prompts))

@@ -13,6 +13,7 @@ from tui.domain.quizbank import Question, QuizBank
 from tui.domain.quizrun import QuizResult, QuizRun
 from tui.domain.walk import quiz_title
 from tui.ui.quiz_flow import start_section_quiz
+from tui.ui.typed_app import podium_app
 from tui.ui.widgets.key_bar import KeyBar
 
 
@@ -36,7 +37,7 @@ class StudyScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.app.show_history_notices()  # type: ignore[attr-defined]
+        podium_app(self).show_history_notices()
         self.call_after_refresh(self.next_quiz)
 
     def next_quiz(self) -> None:
@@ -53,7 +54,7 @@ class StudyScreen(Screen[None]):
                 self.results[section] = result
             self.next_quiz()
 
-        start_section_quiz(self.app, self.presentation, self.app.learner,  # type: ignore[attr-defined]
+        start_section_quiz(self.app, self.presentation, podium_app(self).learner,
                            section, self.seed, done)
 
     def finish(self) -> None:
@@ -90,7 +91,7 @@ class ReviewScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.app.show_history_notices()  # type: ignore[attr-defined]
+        podium_app(self).show_history_notices()
         self.call_after_refresh(self.start)
 
     def start(self) -> None:
@@ -101,7 +102,7 @@ class ReviewScreen(Screen[None]):
         deck = self.presentation.deck
         run = QuizRun(review_bank(self.due), "Review", deck.info.pass_mark, seed=self.seed)
         sections = [section for section, _ in self.due]
-        recorder = ReviewRecorder(self.app.learner, sections, run)  # type: ignore[attr-defined]
+        recorder = ReviewRecorder(podium_app(self).learner, sections, run)
 
         def reader(index: int) -> SectionReader:
             return SectionReader(deck, sections[index])

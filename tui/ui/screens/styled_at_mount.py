@@ -45,7 +45,7 @@ class StyledAtMount(Screen[ScreenResultType]):
         if isinstance(event, events.Mount):
             self._mounted_theme = self.app.theme
         first = isinstance(event, events.ScreenResume) and not self.shown
-        if first:
+        if isinstance(event, events.ScreenResume) and first:
             event.refresh_styles = not self.styled_as_shown
             self._resuming_drawn = self.drawn_on_push
         try:

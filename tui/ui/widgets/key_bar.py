@@ -9,7 +9,7 @@ or whether they are live, change (a `OneLine`). Clicking a key presses it, as wi
 from __future__ import annotations
 
 from functools import partial
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rich.text import Text
 from textual import events
@@ -67,7 +67,7 @@ class KeyBar(OneLine):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         """The screen's bindings may have changed. A screen under another one in the stack
         (whose keys cannot be pressed; Textual still counts it as current when it is right below
         the top screen) is skipped: Textual refreshes its bindings again when it is resumed, and
@@ -86,18 +86,18 @@ class KeyBar(OneLine):
         elif screen is self.app.screen or screen not in self.app.screen_stack:
             self.take_bindings(screen)
 
-    def _catch_up(self, screen: Screen[object]) -> None:
+    def _catch_up(self, screen: Screen[Any]) -> None:
         self._catching_up = False
         self.take_bindings(screen)
 
-    def take_bindings(self, screen: Screen[object]) -> None:
+    def take_bindings(self, screen: Screen[Any]) -> None:
         """Take the screen's live bindings; repaint only when what is shown changes."""
         hints, palette = self.hints_of(screen)
         if (hints, palette) != (self.hints, self.palette):
             self.hints, self.palette = hints, palette
             self.refresh()
 
-    def hints_of(self, screen: Screen[object]) -> tuple[tuple[Hint, ...], Hint | None]:
+    def hints_of(self, screen: Screen[Any]) -> tuple[tuple[Hint, ...], Hint | None]:
         """The hints for the screen's live bindings, and the command palette's hint if any."""
         seen: dict[str, Hint] = {}
         active = screen.active_bindings

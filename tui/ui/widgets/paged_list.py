@@ -9,7 +9,8 @@ if the list still has no size then (hidden), it is dropped, as there is no page 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.widgets import OptionList
 
@@ -33,7 +34,14 @@ def page_when_laid_out(options: OptionList, move: Callable[[], None]) -> None:
     options.call_after_refresh(later)
 
 
-class PagedWhenLaidOut:
+if TYPE_CHECKING:
+    # The type checker sees the list this is mixed into; at run time it is a plain class.
+    _ListBase = OptionList
+else:
+    _ListBase = object
+
+
+class PagedWhenLaidOut(_ListBase):
     """Mixed in before an `OptionList` class: its paging keys wait for the layout.
 
     A plain class, not an `OptionList`: Textual inherits CSS and component classes along the
@@ -41,10 +49,10 @@ class PagedWhenLaidOut:
     after it (a `SelectionList`'s)."""
 
     def action_page_up(self) -> None:
-        page_when_laid_out(self, super().action_page_up)  # type: ignore[arg-type,misc]
+        page_when_laid_out(self, super().action_page_up)
 
     def action_page_down(self) -> None:
-        page_when_laid_out(self, super().action_page_down)  # type: ignore[arg-type,misc]
+        page_when_laid_out(self, super().action_page_down)
 
 
 class PagedOptionList(PagedWhenLaidOut, OptionList):

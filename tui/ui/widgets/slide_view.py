@@ -10,7 +10,8 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar, cast
 
 from rich.box import DOUBLE, ROUNDED
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -144,17 +145,28 @@ def inked_span(line: Strip, base: Style) -> tuple[int, int]:
     return start, end
 
 
+_Item = TypeVar("_Item", covariant=True)
+
+
+class Indexed(Protocol[_Item]):
+    """What a page's lines and spans are: a list, or a big slide's `PieceLines`."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: int, /) -> _Item: ...
+
+
 class PageImage(NamedTuple):
     """A page drawn into lines of a given width, ready to be put on screen."""
 
-    lines: list[Strip]
+    lines: Indexed[Strip]
     margin: int
     """Blank lines kept above the page when it is centred (the title card sits a little low)."""
     blank: Strip
     """A blank line of the same width, in the view's colours."""
     base: Style
     """The view's colours."""
-    spans: list[tuple[int, int]]
+    spans: Indexed[tuple[int, int]]
     """For each line, the cells from the first to the last that are not plain background: a move
     repaints only those (of the old and the new line), so less is written to the terminal."""
     rest: Pieces | None = None
@@ -179,8 +191,8 @@ class Pieces:
         self.starts: list[int] = [0]
         """The first line of each piece measured, and the line after the last one."""
         self._kept: OrderedDict[int, tuple[list[Strip], list[tuple[int, int]]]] = OrderedDict()
-        self.lines = PieceLines(self, 0)
-        self.spans = PieceLines(self, 1)
+        self.lines: PieceLines[Strip] = PieceLines(self, 0)
+        self.spans: PieceLines[tuple[int, int]] = PieceLines(self, 1)
 
     @property
     def measured(self) -> int:
@@ -219,7 +231,7 @@ class Pieces:
         return kept
 
 
-class PieceLines:
+class PieceLines(Generic[_Item]):
     """The lines (`which` 0) or inked spans (1) of a big slide's measured pieces, as a sequence."""
 
     def __init__(self, pieces: Pieces, which: int) -> None:
@@ -229,12 +241,13 @@ class PieceLines:
     def __len__(self) -> int:
         return self.pieces.height
 
-    def __getitem__(self, index: int):  # type: ignore[no-untyped-def]
+    def __getitem__(self, index: int) -> _Item:
         starts = self.pieces.starts
         if not 0 <= index < starts[-1]:
             raise IndexError(index)
         number = bisect_right(starts, index) - 1
-        return self.pieces.piece(number)[self.which][index - starts[number]]
+        # `which` picks the lines (Strip) or the spans, as the annotation where this is made says.
+        return cast(_Item, self.pieces.piece(number)[self.which][index - starts[number]])
 
 
 class SlideView(ScrollView, can_focus=True):
@@ -244,7 +257,7 @@ class SlideView(ScrollView, can_focus=True):
     puts ready lines on screen: no widget is built and, while pages fit, no layout runs.
     """
 
-    def __init__(self, deck: Deck, banks: dict[int, QuizBank], *, id: str | None = None) -> None:
+    def __init__(self, deck: Deck, banks: Mapping[int, QuizBank], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.deck = deck
         self.banks = banks
@@ -262,7 +275,7 @@ class SlideView(ScrollView, can_focus=True):
         """Posted once, after the view first painted a page: what waits for the first frame
         (loading the rest of the deck, drawing the next pages) can start."""
 
-    def set_deck(self, deck: Deck, banks: dict[int, QuizBank]) -> None:
+    def set_deck(self, deck: Deck, banks: Mapping[int, QuizBank]) -> None:
         """A reloaded deck: forget every page drawn from the old one."""
         self.deck, self.banks = deck, banks
         self._cache.clear()
@@ -401,7 +414,7 @@ class SlideView(ScrollView, can_focus=True):
             rest = Pieces(pieces, lambda part: draw(Padding(part, (0, 1))), theme, code_theme, base)
             while rest.height <= self.scrollable_content_region.height and not rest.done:
                 rest.measure_next()  # a screenful and more: room to scroll from the start
-            return PageImage(rest.lines, margin, Strip.blank(width, blank), base, rest.spans, rest)  # type: ignore[arg-type]
+            return PageImage(rest.lines, margin, Strip.blank(width, blank), base, rest.spans, rest)
         lines = draw(renderable)
         return PageImage(lines, margin, Strip.blank(width, blank), base,
                          [inked_span(line, base) for line in lines])

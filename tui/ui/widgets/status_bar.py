@@ -9,6 +9,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.timer import Timer
 
+from tui.ui.typed_app import podium_app
 from tui.ui.widgets.one_line import OneLine
 
 
@@ -99,7 +100,7 @@ class StatusBar(OneLine):
 
     @property
     def now(self) -> datetime:
-        return self.app.clock()  # type: ignore[attr-defined, no-any-return]
+        return podium_app(self).clock()
 
     def show(self, deck_title: str, section: str, number: int, total: int) -> None:
         """Update every part of the status line."""

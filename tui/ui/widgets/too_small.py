@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -21,7 +23,7 @@ def too_small_notice() -> Static:
                   id="too-small", markup=False)
 
 
-def fit_screen(screen: Screen[object], width: int, height: int, *, after: str | None = None) -> bool:
+def fit_screen(screen: Screen[Any], width: int, height: int, *, after: str | None = None) -> bool:
     """Put the too-small notice in place of `screen`'s content while the terminal is below the
     minimum (the notice is mounted, `after` that widget, the first time it is needed).
 
