@@ -9,8 +9,8 @@ driver's parser has to tell apart from the start of an escape sequence.
 A session writes what the target needs into a fresh data folder (a history, say), starts podium,
 waits for its first frame, writes the keys that bring it to the target screen (waiting for a text
 of that screen), then writes bursts. The state is not read back from the screen, so to keep the
-keys on the target the process is started afresh every `RESTART_EVERY` bursts. A process that exits is checked (status 0, no traceback) and started
-again for the rest of the keys.
+keys on the target the process is started afresh every `RESTART_EVERY` bursts. A process that
+exits is checked (status 0, no traceback) and started again for the rest of the keys.
 """
 
 from __future__ import annotations
