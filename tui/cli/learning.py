@@ -61,7 +61,7 @@ def _say_notices(notices: list[str]) -> None:
 
 
 def run_quiz(argv: Sequence[str]) -> int:
-    from tui.ui.app import make_app
+    from tui.ui.app import AppOptions, make_app
 
     parser = argparse.ArgumentParser(
         prog="podium quiz",
@@ -85,14 +85,14 @@ def run_quiz(argv: Sequence[str]) -> int:
     if not sections:
         print("podium quiz: this deck has no quizzes", file=sys.stderr)
         return EXIT_PROBLEMS
-    app = make_app(presentation, seed=args.seed, theme=args.theme, learner=_learner(args, presentation.deck),
-                   study=sections)
+    app = make_app(presentation, AppOptions(seed=args.seed, theme=args.theme,
+                                            learner=_learner(args, presentation.deck), study=sections))
     return _run_app(app, args.data_dir)
 
 
 def run_review(argv: Sequence[str]) -> int:
     from tui.domain.history import HistoryError
-    from tui.ui.app import make_app
+    from tui.ui.app import AppOptions, make_app
 
     parser = argparse.ArgumentParser(
         prog="podium review",
@@ -123,7 +123,7 @@ def run_review(argv: Sequence[str]) -> int:
         learner.close()
         print("Nothing is due for review. Take a quiz (podium quiz) and come back later.")
         return EXIT_OK
-    app = make_app(presentation, theme=args.theme, learner=learner, review=due)
+    app = make_app(presentation, AppOptions(theme=args.theme, learner=learner, review=due))
     return _run_app(app, args.data_dir)
 
 

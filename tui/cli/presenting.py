@@ -145,7 +145,7 @@ def _present(argv: Sequence[str], collector: CollectorPolicy) -> int:
         presentation = load_or_report(args.deck)
         if presentation is None:
             return EXIT_PROBLEMS
-    from tui.ui.app import make_app
+    from tui.ui.app import AppOptions, make_app
 
     info = presentation.deck.info
     if not args.theme and info.theme and not info.source.endswith("deck.yaml"):
@@ -168,11 +168,12 @@ def _present(argv: Sequence[str], collector: CollectorPolicy) -> int:
         app.learner = _learner(args, whole.deck)
 
     whole = opening is None
-    app = make_app(presentation, seed=args.seed, theme=args.theme, start=args.slide,
-                   channel=_channel(presentation) if whole else None,
-                   watch=deck_path if args.watch else None,
-                   learner=_learner(args, presentation.deck) if whole else None,
-                   complete=None if whole else complete, loaded=None if whole else loaded)
+    app = make_app(presentation, AppOptions(
+        seed=args.seed, theme=args.theme, start=args.slide,
+        channel=_channel(presentation) if whole else None,
+        watch=deck_path if args.watch else None,
+        learner=_learner(args, presentation.deck) if whole else None,
+        complete=None if whole else complete, loaded=None if whole else loaded))
     if app.initial_theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         info = presentation.deck.info

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from tui.domain.errors import PodiumError, Problem
 from tui.domain.presentation import Presentation
 from tui.ui.burst_safe import BurstSafeApp
+from tui.ui.messages import FirstPaint, PresentationReplaced
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.themes import PODIUM_THEMES
 
@@ -44,6 +46,35 @@ def deck_file_changed(_change: object, path: str) -> bool:
     return path.endswith(DECK_SUFFIXES) and not Path(path).name.startswith((".", "#"))
 
 
+@dataclass(frozen=True)
+class AppOptions:
+    """How to run the app on a deck: every setting the command line and the tests choose, held
+    once and never changed (`make_app` builds it; `PodiumApp` reads it)."""
+
+    seed: int | None = None
+    """Fixes the quizzes' shuffling; None: a fresh seed."""
+    theme: str | None = None
+    """A Textual theme's name; None: the deck's theme, else podium's (`DEFAULT_THEME`)."""
+    start: int | None = None
+    """The page number to open on (1-based); None: the first page."""
+    clock: Callable[[], datetime] = datetime.now
+    """The wall clock, injected so tests and snapshots are repeatable."""
+    channel: Path | None = None
+    """Where a speaker view reads the presenter's position; None: not published."""
+    watch: Path | None = None
+    """The deck to reload when its files change (`--watch`); None: no live reload."""
+    learner: Learner | None = None
+    """The learner's history; None: history off (or opened once the whole deck is loaded)."""
+    study: Sequence[int] | None = None
+    """Study mode: the sections whose quizzes to take, without the slides."""
+    review: Sequence[tuple[int, Question]] | None = None
+    """Review mode: the due questions, as (section, question), most overdue first."""
+    complete: Callable[[], Presentation] | None = None
+    """Loads the whole deck after the first paint, when the app starts from the deck's opening."""
+    loaded: Callable[[Presentation], None] | None = None
+    """Told the whole deck once `complete` has loaded it."""
+
+
 class PodiumApp(BurstSafeApp, App[None]):
     """Presents one deck. Everything it shows comes from the `Presentation` it is given."""
 
@@ -53,40 +84,36 @@ class PodiumApp(BurstSafeApp, App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, presentation: Presentation, *, seed: int, theme: str, start: int | None,
-                 clock: Callable[[], datetime] = datetime.now, channel: Path | None = None,
-                 watch: Path | None = None, learner: Learner | None = None,
-                 study: list[int] | None = None, review: list[tuple[int, Question]] | None = None,
-                 complete: Callable[[], Presentation] | None = None,
-                 loaded: Callable[[Presentation], None] | None = None) -> None:
+    def __init__(self, presentation: Presentation, options: AppOptions) -> None:
         super().__init__()
-        self.complete = complete
+        self.options = options
+        """What the app was started with (`make_app` builds it once); what changes as it runs
+        (the deck, the channel, the learner, the loading) is kept in the app's own attributes."""
+        self.complete = options.complete
         """Loads the whole deck, when the app starts from the deck's opening (its first page
-        only, `tui.domain.opening`): called in a thread once the first page is on screen."""
-        self.loaded = loaded
-        """Told the whole deck once it is loaded (the CLI opens the history and the speaker
-        view's channel then: both are keyed by the whole deck)."""
+        only, `tui.domain.opening`): called in a thread once the first page is on screen; None
+        once called."""
         self.load_problems: list[Problem] = []
         """Why the whole deck could not be loaded (the app then exits with status 2)."""
-        self.study = study
-        """Study mode: the sections whose quizzes to take, without the slides."""
-        self.review = review
-        """Review mode: the due questions, as (section, question), most overdue first."""
-        self._learner = learner
-        self.watch_path = watch
-        """The deck to reload from when its files change (`--watch`); None: no live reload."""
-        self.channel = channel
-        """Where the speaker view (`podium notes`) reads the position; None: not published."""
+        self._learner = options.learner
+        self.channel = options.channel
+        """Where the speaker view (`podium notes`) reads the position; None: not published (the
+        CLI sets it once the whole deck is loaded, or turns it off when publishing fails)."""
         for podium_theme in PODIUM_THEMES:
             self.register_theme(podium_theme)
-        self.clock = clock
+        self.clock = options.clock
         """The wall clock, injected so tests and snapshots are repeatable."""
         self.presentation = presentation
-        self.seed = seed
-        self.start_page = start
-        self.initial_theme = theme
-        if theme in self.available_themes:
-            self._start_with_theme(theme)
+        if options.seed is None:
+            from tui.domain.seeds import new_seed
+
+            self.seed = new_seed()
+        else:
+            self.seed = options.seed
+        self.initial_theme = options.theme or presentation.deck.info.theme or DEFAULT_THEME
+        """The theme asked for (the CLI says so when it is unknown)."""
+        if self.initial_theme in self.available_themes:
+            self._start_with_theme(self.initial_theme)
 
     def _start_with_theme(self, name: str) -> None:
         """Take the theme before the stylesheet is first parsed (`textual_door.start_with_theme`)."""
@@ -98,25 +125,26 @@ class PodiumApp(BurstSafeApp, App[None]):
         """The presenter is the base of the screen stack. Pushed over Textual's default screen
         from `on_mount` instead, it was mounted while the app still held its start-up batch, so
         its first frame was drawn, thrown away and drawn again (docs/performance.md)."""
-        if self.review is not None or self.study is not None:
+        if self.options.review is not None or self.options.study is not None:
             return super().get_default_screen()
-        return PresenterScreen(self.presentation, self.seed, self.start_page)
+        return PresenterScreen(self.presentation, self.seed, self.options.start)
 
     def on_mount(self) -> None:
         self.title = self.presentation.deck.title
         # The presenter resumes the collector after its first frame; this is in case no
         # presenter is painted (another screen on top, a terminal too small).
         self.set_timer(RESUME_COLLECTOR_BY, self.resume_collector)
-        if self.review is not None:
+        options = self.options
+        if options.review is not None:
             from tui.ui.screens.study import ReviewScreen
 
-            self.push_screen(ReviewScreen(self.presentation, self.review, self.seed))
-        elif self.study is not None:
+            self.push_screen(ReviewScreen(self.presentation, options.review, self.seed))
+        elif options.study is not None:
             from tui.ui.screens.study import StudyScreen
 
-            self.push_screen(StudyScreen(self.presentation, self.study, self.seed))
-        elif self.watch_path is not None:
-            self.run_worker(self.watch_deck(self.watch_path), name="live-reload", exclusive=True)
+            self.push_screen(StudyScreen(self.presentation, options.study, self.seed))
+        elif options.watch is not None:
+            self.run_worker(self.watch_deck(options.watch), name="live-reload", exclusive=True)
 
     @property
     def learner(self) -> Learner:
@@ -167,6 +195,14 @@ class PodiumApp(BurstSafeApp, App[None]):
         if self.collector is not None:
             self.collector.loaded()
 
+    def on_first_paint(self, _message: FirstPaint) -> None:
+        """The presenter's first page is out: the collector on again, then the rest of the deck
+        loads (when the app started from its opening), else the heap settles."""
+        self.resume_collector()
+        self.finish_loading()
+        if not self.loading:
+            self.settle_heap_soon()
+
     def finish_loading(self) -> None:
         """Load the whole deck in a thread, once (the first page is already on screen)."""
         if self.complete is not None:
@@ -183,13 +219,9 @@ class PodiumApp(BurstSafeApp, App[None]):
             return
         finally:
             self._completing = False
-        if self.loaded is not None:
-            self.loaded(presentation)
-        self.presentation = presentation
-        for screen in self.screen_stack:
-            if isinstance(screen, PresenterScreen):
-                screen.replace_presentation(presentation)
-                screen.show_due()
+        if self.options.loaded is not None:
+            self.options.loaded(presentation)
+        self.replace_presentation(presentation, whole=True)
         self.settle_heap_soon()
 
     _reload_timer: Timer | None = None
@@ -241,11 +273,15 @@ class PodiumApp(BurstSafeApp, App[None]):
                                "version and the slide; the next save reloads.",
                                title="Not reloaded", severity="warning", timeout=10)
             return
+        self.replace_presentation(presentation)
+        self.reload_notice("Reloaded", timeout=1.5)
+
+    def replace_presentation(self, presentation: Presentation, *, whole: bool = False) -> None:
+        """Take `presentation` and tell every screen in the stack (`PresentationReplaced`): the
+        screens that show it handle the message, the others let it go."""
         self.presentation = presentation
         for screen in self.screen_stack:
-            if isinstance(screen, PresenterScreen):
-                screen.replace_presentation(presentation)
-        self.reload_notice("Reloaded", timeout=1.5)
+            screen.post_message(PresentationReplaced(presentation, whole=whole))
 
     def reload_notice(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                       timeout: float) -> None:
@@ -306,17 +342,8 @@ def _in_deck(name: str, root: Path) -> str:
         return name
 
 
-def make_app(presentation: Presentation, *, seed: int | None = None, theme: str | None = None,
-             start: int | None = None, clock: Callable[[], datetime] = datetime.now,
-             channel: Path | None = None, watch: Path | None = None,
-             learner: Learner | None = None, study: list[int] | None = None,
-             review: list[tuple[int, Question]] | None = None,
-             complete: Callable[[], Presentation] | None = None,
-             loaded: Callable[[Presentation], None] | None = None) -> PodiumApp:
-    """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
-    from tui.domain.seeds import new_seed
-
-    chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
-    return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
-                     clock=clock, channel=channel, watch=watch, learner=learner, study=study, review=review,
-                     complete=complete, loaded=loaded)
+def make_app(presentation: Presentation, options: AppOptions | None = None, /, **settings: Any) -> PodiumApp:
+    """Build the app from `options`, or from `AppOptions`' fields given as keywords (`seed=1`)."""
+    if options is not None and settings:
+        raise TypeError("make_app takes options or keywords, not both")
+    return PodiumApp(presentation, options if options is not None else AppOptions(**settings))

@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 
 from tui.domain.presentation import Presentation
 from tui.domain.walk import Walk
-from tui.ui.app import PodiumApp, make_app
+from tui.ui.app import AppOptions, PodiumApp, make_app
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.widgets.too_small import MIN_HEIGHT, MIN_WIDTH
 
@@ -37,7 +37,7 @@ def svg_name(number: int) -> str:
 
 def export_app(presentation: Presentation, *, theme: str | None = "podium-dark", start: int | None = None) -> PodiumApp:
     """The app as the export runs it: fixed seed and clock; `theme` checked before anything runs."""
-    app = make_app(presentation, seed=EXPORT_SEED, theme=theme, start=start, clock=fixed_clock)
+    app = make_app(presentation, AppOptions(seed=EXPORT_SEED, theme=theme, start=start, clock=fixed_clock))
     if app.initial_theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         raise ValueError(f"unknown theme '{app.initial_theme}'; themes are: {names}")

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from tui.domain.presentation import Presentation
 from tui.domain.walk import Position, Walk, nearest, page_title, quiz_title
 from tui.ui.after_frame import after_frame
+from tui.ui.messages import FirstPaint, PresentationReplaced
 from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.textual_door import draw_changes
 from tui.ui.typed_app import podium_app
@@ -168,17 +169,13 @@ class PresenterScreen(StyledAtMount[None]):
         self.set_timer(AFTER_FIRST_PAINT, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """The first page is on screen: now finish loading the deck (when the app started from
-        its opening), load the Markdown renderer and draw the next pages, so that the first key
-        press finds them ready (docs/performance.md)."""
-        podium_app(self).resume_collector()
-        podium_app(self).finish_loading()
+        """The first page is on screen: tell the app (`FirstPaint`: it finishes loading the deck
+        when it started from its opening), load the Markdown renderer and draw the next pages, so
+        that the first key press finds them ready (docs/performance.md)."""
+        self.app.post_message(FirstPaint())  # straight to the app: nothing here waits for it
         import_module("rich.markdown")
         self._warm = True
         self._prepare_neighbours(self.position)
-        if not podium_app(self).loading:
-            # The whole deck was there from the start; else once it is loaded.
-            podium_app(self).settle_heap_soon()
 
     def show_due(self) -> None:
         """Say on the title page how many questions are due for review (reads the history)."""
@@ -310,6 +307,12 @@ class PresenterScreen(StyledAtMount[None]):
         else:
             self.position = target
         self.typed = ""
+
+    def on_presentation_replaced(self, message: PresentationReplaced) -> None:
+        """The app loaded the deck again, or the whole deck after its opening (then say what is due)."""
+        self.replace_presentation(message.presentation)
+        if message.whole:
+            self.show_due()
 
     def replace_presentation(self, presentation: Presentation) -> None:
         """Show a reloaded deck, keeping the presenter on the same slide or the nearest one."""

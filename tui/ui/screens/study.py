@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -24,7 +26,7 @@ class StudyScreen(Screen[None]):
 
     BINDINGS = [Binding("q", "app.quit", "Quit")]
 
-    def __init__(self, presentation: Presentation, sections: list[int], seed: int) -> None:
+    def __init__(self, presentation: Presentation, sections: Sequence[int], seed: int) -> None:
         super().__init__()
         self.presentation = presentation
         self.sections = sections
@@ -67,7 +69,7 @@ class StudyScreen(Screen[None]):
         self.app.push_screen(SummaryScreen(rows), lambda _: self.app.exit())
 
 
-def review_bank(due: list[tuple[int, Question]]) -> QuizBank:
+def review_bank(due: Sequence[tuple[int, Question]]) -> QuizBank:
     """The due questions as one bank, in the order given (most overdue first)."""
     return QuizBank(questions=tuple(question for _, question in due), path="review", title="Review",
                     shuffle=False)
@@ -80,7 +82,7 @@ class ReviewScreen(Screen[None]):
 
     BINDINGS = [Binding("q", "app.quit", "Quit")]
 
-    def __init__(self, presentation: Presentation, due: list[tuple[int, Question]], seed: int) -> None:
+    def __init__(self, presentation: Presentation, due: Sequence[tuple[int, Question]], seed: int) -> None:
         super().__init__()
         self.presentation = presentation
         self.due = due
