@@ -165,9 +165,9 @@ def results_stalls(work: Path, questions: int) -> dict[str, float]:
 
 
 def _app(presentation: Any) -> Any:
-    from tui.ui.app import make_app
+    from tui.ui.app import AppOptions, make_app
 
-    app = make_app(presentation, seed=1, theme="textual-dark")
+    app = make_app(presentation, AppOptions(seed=1, theme="textual-dark"))
     app.freeze_heap = True  # as podium's command line runs it: the loaded deck set aside from the collector
     return app
 

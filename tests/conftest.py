@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import time
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from textual.widget import Widget
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.paths import bundled_deck
 from tui.ui import textual_door
-from tui.ui.app import PodiumApp, make_app
+from tui.ui.app import AppOptions, PodiumApp, make_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = 7
@@ -66,12 +67,11 @@ def every_type_presentation() -> Presentation:
     return load_presentation(FIXTURES / "every-type")
 
 
-def build_app(presentation: Presentation, **options) -> PodiumApp:
-    """The app as the CLI builds it, with a fixed seed, theme and clock so runs repeat."""
-    options.setdefault("seed", SEED)
-    options.setdefault("theme", THEME)
-    options.setdefault("clock", FakeClock())
-    return make_app(presentation, **options)
+def build_app(presentation: Presentation, **settings) -> PodiumApp:
+    """The app as the CLI builds it, with a fixed seed, theme and clock so runs repeat; `settings`
+    are `AppOptions` fields (`start=3`, `complete=...`) in place of those defaults."""
+    options = AppOptions(seed=SEED, theme=THEME, clock=FakeClock())
+    return make_app(presentation, replace(options, **settings))
 
 
 def shown(widget: Widget, width: int = 100) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from dataclasses import FrozenInstanceError, fields
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_app, shown, wait_until, write_deck
+from tests.conftest import FakeClock, build_app, shown, wait_until, write_deck
 from tui.domain.loader import load_presentation
 from tui.domain.opening import open_deck
 from tui.domain.paths import bundled_deck
@@ -16,12 +17,16 @@ from tui.domain.presentation import Presentation
 from tui.ui.app import DEFAULT_THEME, AppOptions, PodiumApp, make_app
 from tui.ui.messages import FirstPaint, PresentationReplaced
 from tui.ui.screens.presenter import PresenterScreen
+from tui.ui.typed_app import podium_app
+from tui.ui.widgets.status_bar import StatusBar
 
 DECK = {
     "deck.yaml": "title: Options\n",
     "slides/01-one.md": "# Alpha\n\nalpha text\n\n---\n\n# Beta\n\nbeta text\n",
     "slides/02-two.md": "# Gamma\n\ngamma text\n",
 }
+LONG_WAIT = 60.0
+"""Seconds a test waits for the whole guide to load in a thread (a shared machine can be slow)."""
 
 
 def ran_by_the_cli(monkeypatch, argv: list[str]) -> PodiumApp:
@@ -48,31 +53,50 @@ def test_the_cli_hands_every_setting_to_the_app_in_one_frozen_options(tmp_path: 
     assert options.complete is None and options.loaded is None
     assert (whole.seed, whole.initial_theme, whole.channel) == (7, "podium-light", options.channel)
     with pytest.raises(FrozenInstanceError):
-        options.seed = 8  # type: ignore[misc]
+        options.seed = 8  # type: ignore[misc]  # what the test checks: assigning is refused
 
     opening = ran_by_the_cli(monkeypatch, [str(deck), "--no-history"]).options
     assert opening.complete is not None and opening.loaded is not None  # the rest loads after the paint
     assert (opening.seed, opening.theme, opening.start, opening.watch, opening.channel) == (None,) * 5
 
-    study = ran_by_the_cli(monkeypatch, ["quiz", str(deck), "--section", "2", "--seed", "3", "--no-history"])
-    assert (study.options.study, study.options.seed, study.seed) == ([1], 3, 3)
+    study = ran_by_the_cli(monkeypatch, ["quiz", str(bundled_deck()), "--section", "2", "--seed", "3",
+                                         "--no-history"])
+    assert (study.options.study, study.options.seed, study.seed) == ((1,), 3, 3)
+    with pytest.raises(FrozenInstanceError):
+        study.options.study = (0,)  # type: ignore[misc]  # what the test checks: assigning is refused
 
 
-def test_make_app_takes_the_options_or_their_fields_as_keywords(tmp_path: Path) -> None:
+def test_make_app_runs_the_app_with_the_options_it_is_given(tmp_path: Path) -> None:
     presentation = load_presentation(write_deck(tmp_path, DECK))
     options = AppOptions(seed=5, start=2)
-    assert make_app(presentation, options).options is options
-    keywords = make_app(presentation, seed=5, start=2)
-    assert keywords.options == options
-    assert keywords.initial_theme == DEFAULT_THEME and keywords.seed == 5  # the deck names no theme
-    assert isinstance(make_app(presentation).seed, int)  # a fresh seed when none is given
+    app = make_app(presentation, options)
+    assert app.options is options
+    assert app.initial_theme == DEFAULT_THEME and app.seed == 5  # the deck names no theme
+    defaults = make_app(presentation)
+    assert defaults.options == AppOptions() and isinstance(defaults.seed, int)  # a fresh seed
     with pytest.raises(TypeError):
-        make_app(presentation, options, seed=6)
-    with pytest.raises(TypeError):
-        make_app(presentation, sead=5)  # a misspelt setting is no setting
+        AppOptions(sead=5)  # type: ignore[call-arg]  # what the test checks: a misspelt setting
     assert {field.name for field in fields(AppOptions)} == {
         "seed", "theme", "start", "clock", "channel", "watch", "learner", "study", "review", "complete",
         "loaded"}
+
+
+async def test_the_screens_see_the_options_the_app_was_built_with(tmp_path: Path) -> None:
+    clock = FakeClock(datetime(2026, 3, 4, 17, 45))
+    presentation = load_presentation(write_deck(tmp_path, DECK))
+    options = AppOptions(seed=9, start=4, clock=clock, theme="podium-light")  # page 4: "Gamma"
+    app = make_app(presentation, options)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        presenter = app.screen
+        assert isinstance(presenter, PresenterScreen)
+        assert podium_app(presenter).options is options
+        assert (presenter.position.page, presenter.seed, app.theme) == (3, 9, "podium-light")
+        assert "gamma text" in shown(presenter.query_one("#slide-view"))
+        status = presenter.query_one(StatusBar)
+        assert status.now == datetime(2026, 3, 4, 17, 45)  # the options' clock, not the wall clock
+        clock.advance(60)
+        assert status.now == datetime(2026, 3, 4, 17, 46)
 
 
 async def test_a_reload_is_a_message_to_the_presenter_under_another_screen(tmp_path: Path, monkeypatch) -> None:
@@ -85,7 +109,7 @@ async def test_a_reload_is_a_message_to_the_presenter_under_another_screen(tmp_p
 
     monkeypatch.setattr(PresenterScreen, "on_presentation_replaced", recorded)
     deck = write_deck(tmp_path, DECK)
-    app = build_app(load_presentation(deck), start=2)  # on "Beta"
+    app = build_app(load_presentation(deck), start=3)  # on "Beta" (page 1 is the title)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         presenter = app.screen
@@ -102,7 +126,7 @@ async def test_a_reload_is_a_message_to_the_presenter_under_another_screen(tmp_p
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is presenter)
         await wait_until(pilot, lambda: "beta, again" in shown(presenter.query_one("#slide-view")))
-        assert presenter.position.page == 1
+        assert presenter.position.page == 2
 
 
 async def test_the_whole_deck_comes_as_a_message_after_the_first_paint_message(monkeypatch) -> None:
@@ -110,8 +134,9 @@ async def test_the_whole_deck_comes_as_a_message_after_the_first_paint_message(m
     first_paint, replaced = PodiumApp.on_first_paint, PresenterScreen.on_presentation_replaced
 
     def on_first_paint(app: PodiumApp, message: FirstPaint) -> None:
-        order.append("first paint")
+        order.append(f"first paint, loading={app.loading}, started={app.complete is None}")
         first_paint(app, message)
+        order.append(f"handled, started={app.complete is None}")
 
     def on_replaced(screen: PresenterScreen, message: PresentationReplaced) -> None:
         order.append(f"replaced, whole={message.whole}")
@@ -121,7 +146,24 @@ async def test_the_whole_deck_comes_as_a_message_after_the_first_paint_message(m
     monkeypatch.setattr(PresenterScreen, "on_presentation_replaced", on_replaced)
     app = build_app(Presentation(open_deck(bundled_deck())), complete=lambda: load_presentation(bundled_deck()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: len(order) == 2)
-        assert order == ["first paint", "replaced, whole=True"] and not app.loading
+        await wait_until(pilot, lambda: len(order) == 3, LONG_WAIT)
+        assert order == ["first paint, loading=True, started=False", "handled, started=True",
+                         "replaced, whole=True"]
+        await wait_until(pilot, lambda: not app.loading)
+        assert len(app.screen.walk) == 46 and "1/46" in shown(app.screen.query_one(StatusBar), 120)
+        await pilot.press("right", "right", "left")  # more frames: the first paint is told once
         await pilot.pause()
-        assert len(app.screen.walk) == 46
+        assert order.count("first paint, loading=True, started=False") == 1
+
+
+async def test_without_the_first_paint_message_the_rest_of_the_deck_never_loads(monkeypatch) -> None:
+    """The presenter tells the app of its first paint by `FirstPaint` alone: a presenter that
+    stops posting it leaves the app on the deck's opening."""
+    posted: list[object] = []
+    monkeypatch.setattr(PodiumApp, "on_first_paint", lambda app, message: posted.append(message))
+    app = build_app(Presentation(open_deck(bundled_deck())), complete=lambda: load_presentation(bundled_deck()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(posted), LONG_WAIT)
+        await pilot.pause(0.3)
+        assert [type(message) for message in posted] == [FirstPaint]
+        assert app.loading and app.complete is not None  # nobody asked for the rest

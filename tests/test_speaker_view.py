@@ -30,10 +30,10 @@ PRESENTER = textwrap.dedent("""
     from pathlib import Path
     from tui.domain.loader import load_presentation
     from tui.domain.paths import bundled_deck
-    from tui.ui.app import make_app
+    from tui.ui.app import AppOptions, make_app
 
     async def main(channel, go):
-        app = make_app(load_presentation(bundled_deck()), seed=1, channel=Path(channel))
+        app = make_app(load_presentation(bundled_deck()), AppOptions(seed=1, channel=Path(channel)))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("right", "right", "right")      # to page 3 (a pause on page 2)
             Path(go + ".ready").write_text("1")

@@ -86,7 +86,7 @@ def run_quiz(argv: Sequence[str]) -> int:
         print("podium quiz: this deck has no quizzes", file=sys.stderr)
         return EXIT_PROBLEMS
     app = make_app(presentation, AppOptions(seed=args.seed, theme=args.theme,
-                                            learner=_learner(args, presentation.deck), study=sections))
+                                            learner=_learner(args, presentation.deck), study=tuple(sections)))
     return _run_app(app, args.data_dir)
 
 
@@ -123,7 +123,7 @@ def run_review(argv: Sequence[str]) -> int:
         learner.close()
         print("Nothing is due for review. Take a quiz (podium quiz) and come back later.")
         return EXIT_OK
-    app = make_app(presentation, AppOptions(theme=args.theme, learner=learner, review=due))
+    app = make_app(presentation, AppOptions(theme=args.theme, learner=learner, review=tuple(due)))
     return _run_app(app, args.data_dir)
 
 

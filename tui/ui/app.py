@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -16,7 +16,6 @@ from textual.screen import Screen
 from tui.domain.errors import PodiumError, Problem
 from tui.domain.presentation import Presentation
 from tui.ui.burst_safe import BurstSafeApp
-from tui.ui.messages import FirstPaint, PresentationReplaced
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.themes import PODIUM_THEMES
 
@@ -28,6 +27,7 @@ if TYPE_CHECKING:  # imported where used: the first paint needs none of them
     from tui.domain.channel import PresenterState
     from tui.domain.learner import Learner
     from tui.domain.quizbank import Question
+    from tui.ui.messages import FirstPaint
     from tui.ui.startup import CollectorPolicy
 
 DEFAULT_THEME = "podium-dark"
@@ -48,8 +48,9 @@ def deck_file_changed(_change: object, path: str) -> bool:
 
 @dataclass(frozen=True)
 class AppOptions:
-    """How to run the app on a deck: every setting the command line and the tests choose, held
-    once and never changed (`make_app` builds it; `PodiumApp` reads it)."""
+    """How to run the app on a deck: every setting the command line, the export and the tests
+    choose, given to `make_app` as one object that nobody can change afterwards (the app reads
+    it as `app.options`; what changes while it runs, such as the deck, is the app's own)."""
 
     seed: int | None = None
     """Fixes the quizzes' shuffling; None: a fresh seed."""
@@ -65,9 +66,9 @@ class AppOptions:
     """The deck to reload when its files change (`--watch`); None: no live reload."""
     learner: Learner | None = None
     """The learner's history; None: history off (or opened once the whole deck is loaded)."""
-    study: Sequence[int] | None = None
+    study: tuple[int, ...] | None = None
     """Study mode: the sections whose quizzes to take, without the slides."""
-    review: Sequence[tuple[int, Question]] | None = None
+    review: tuple[tuple[int, Question], ...] | None = None
     """Review mode: the due questions, as (section, question), most overdue first."""
     complete: Callable[[], Presentation] | None = None
     """Loads the whole deck after the first paint, when the app starts from the deck's opening."""
@@ -87,8 +88,8 @@ class PodiumApp(BurstSafeApp, App[None]):
     def __init__(self, presentation: Presentation, options: AppOptions) -> None:
         super().__init__()
         self.options = options
-        """What the app was started with (`make_app` builds it once); what changes as it runs
-        (the deck, the channel, the learner, the loading) is kept in the app's own attributes."""
+        """What the app was started with; what changes as it runs (the deck, the channel, the
+        learner, the loading) is kept in the app's own attributes."""
         self.complete = options.complete
         """Loads the whole deck, when the app starts from the deck's opening (its first page
         only, `tui.domain.opening`): called in a thread once the first page is on screen; None
@@ -101,8 +102,6 @@ class PodiumApp(BurstSafeApp, App[None]):
         CLI sets it once the whole deck is loaded, or turns it off when publishing fails)."""
         for podium_theme in PODIUM_THEMES:
             self.register_theme(podium_theme)
-        self.clock = options.clock
-        """The wall clock, injected so tests and snapshots are repeatable."""
         self.presentation = presentation
         if options.seed is None:
             from tui.domain.seeds import new_seed
@@ -196,8 +195,8 @@ class PodiumApp(BurstSafeApp, App[None]):
             self.collector.loaded()
 
     def on_first_paint(self, _message: FirstPaint) -> None:
-        """The presenter's first page is out: the collector on again, then the rest of the deck
-        loads (when the app started from its opening), else the heap settles."""
+        """The presenter's first page is on the terminal: the collector on again, then the rest
+        of the deck loads (when the app started from its opening), else the heap settles."""
         self.resume_collector()
         self.finish_loading()
         if not self.loading:
@@ -278,7 +277,9 @@ class PodiumApp(BurstSafeApp, App[None]):
 
     def replace_presentation(self, presentation: Presentation, *, whole: bool = False) -> None:
         """Take `presentation` and tell every screen in the stack (`PresentationReplaced`): the
-        screens that show it handle the message, the others let it go."""
+        screens that show the deck handle the message, the others ignore it."""
+        from tui.ui.messages import PresentationReplaced
+
         self.presentation = presentation
         for screen in self.screen_stack:
             screen.post_message(PresentationReplaced(presentation, whole=whole))
@@ -342,8 +343,6 @@ def _in_deck(name: str, root: Path) -> str:
         return name
 
 
-def make_app(presentation: Presentation, options: AppOptions | None = None, /, **settings: Any) -> PodiumApp:
-    """Build the app from `options`, or from `AppOptions`' fields given as keywords (`seed=1`)."""
-    if options is not None and settings:
-        raise TypeError("make_app takes options or keywords, not both")
-    return PodiumApp(presentation, options if options is not None else AppOptions(**settings))
+def make_app(presentation: Presentation, options: AppOptions | None = None) -> PodiumApp:
+    """Build the app on `presentation`, run as `options` say (`AppOptions()`: podium's defaults)."""
+    return PodiumApp(presentation, AppOptions() if options is None else options)

@@ -16,7 +16,6 @@ from textual.reactive import reactive
 from tui.domain.presentation import Presentation
 from tui.domain.walk import Position, Walk, nearest, page_title, quiz_title
 from tui.ui.after_frame import after_frame
-from tui.ui.messages import FirstPaint, PresentationReplaced
 from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.textual_door import draw_changes
 from tui.ui.typed_app import podium_app
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from tui.domain.quizrun import QuizResult
+    from tui.ui.messages import PresentationReplaced
     from tui.ui.widgets.notes_panel import NotesPanel
 
 AFTER_FIRST_PAINT = 0.02
@@ -169,10 +169,12 @@ class PresenterScreen(StyledAtMount[None]):
         self.set_timer(AFTER_FIRST_PAINT, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """The first page is on screen: tell the app (`FirstPaint`: it finishes loading the deck
-        when it started from its opening), load the Markdown renderer and draw the next pages, so
+        """The first page is on screen: tell the app (`FirstPaint`: it turns the collector on and
+        loads the rest of the deck), then load the Markdown renderer and draw the next pages, so
         that the first key press finds them ready (docs/performance.md)."""
-        self.app.post_message(FirstPaint())  # straight to the app: nothing here waits for it
+        from tui.ui.messages import FirstPaint
+
+        self.app.post_message(FirstPaint())  # to the app itself: no screen handles it
         import_module("rich.markdown")
         self._warm = True
         self._prepare_neighbours(self.position)

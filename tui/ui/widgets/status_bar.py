@@ -100,7 +100,7 @@ class StatusBar(OneLine):
 
     @property
     def now(self) -> datetime:
-        return podium_app(self).clock()
+        return podium_app(self).options.clock()
 
     def show(self, deck_title: str, section: str, number: int, total: int) -> None:
         """Update every part of the status line."""
