@@ -25,6 +25,7 @@ from tui.domain.walk import quiz_title
 from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.textual_door import draw_pushed as write_pushed
 from tui.ui.textual_door import forget_frame_ahead, start_hidden
+from tui.ui.typed_app import podium_app
 
 if TYPE_CHECKING:
     from tui.domain.learner import Learner
@@ -116,13 +117,6 @@ def prepare_section_quiz(app: App, presentation: Presentation, learner: Learner,
     _prepared[app] = Prepared(presentation, learner, section, seed, screen)
 
 
-def show_notices(app: App) -> None:
-    """Show what the history has to say (a damaged row skipped...), if the app shows notices."""
-    show = getattr(app, "show_history_notices", None)
-    if show is not None:
-        show()
-
-
 def start_section_quiz(app: App, presentation: Presentation, learner: Learner, section: int,
                        seed: int, done: Done) -> None:
     """Run a section's quiz: resume a half-taken one if the learner wants, then show results."""
@@ -163,7 +157,7 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
         show(_quiz_screen(presentation, learner, section, run, attempt_id))
 
     resumed = learner.resume(left, bank, title, pass_mark) if left is not None else None
-    show_notices(app)
+    podium_app(app).show_history_notices()  # what resuming found (a damaged row skipped...)
     if resumed is None or left is None:
         launch(_new_run(presentation, section, seed), None)
         return
