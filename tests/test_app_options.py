@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from dataclasses import FrozenInstanceError, fields
 from datetime import datetime
@@ -25,6 +26,7 @@ DECK = {
     "slides/01-one.md": "# Alpha\n\nalpha text\n\n---\n\n# Beta\n\nbeta text\n",
     "slides/02-two.md": "# Gamma\n\ngamma text\n",
 }
+REPO = Path(__file__).resolve().parent.parent
 LONG_WAIT = 60.0
 """Seconds a test waits for the whole guide to load in a thread (a shared machine can be slow)."""
 
@@ -167,3 +169,13 @@ async def test_without_the_first_paint_message_the_rest_of_the_deck_never_loads(
         await pilot.pause(0.3)
         assert [type(message) for message in posted] == [FirstPaint]
         assert app.loading and app.complete is not None  # nobody asked for the rest
+
+
+def test_the_start_up_does_not_import_the_messages() -> None:
+    """The messages are posted after the first paint: importing what paints it leaves them out."""
+    probe = ("import sys, tui.cli.presenting, tui.ui.app, tui.ui.screens.presenter, tui.ui.typed_app; "
+             "print('tui.ui.messages' in sys.modules)")
+    completed = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True,
+                               timeout=60, check=False)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "False"
