@@ -10,16 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
+import pytest
 
 from tests.conftest import FIXTURES, write_deck
 from tests.test_cli import podium
 from tui.domain.anki_export import (
     BASIC_FIELDS,
     CLOZE_FIELDS,
+    NOTE_MAKERS,
     AnkiExport,
     bank_to_anki,
     cloze_note,
     deck_to_anki,
+    pairs_note,
     write_package,
 )
 from tui.domain.errors import ProblemLog
@@ -237,9 +240,10 @@ def test_an_export_replaces_the_file_whole_and_leaves_no_working_files(tmp_path:
 
 
 def test_cloze_text_becomes_an_anki_cloze_note_with_a_card_per_blank(tmp_path: Path) -> None:
-    note = cloze_note("{{c1::DeepSeek}} released R1 in {{c2::2025::a year}} & <more>", "Said on slide 3.")
+    note = cloze_note("{{c1::DeepSeek}} released R1 in {{c2::2025::a year}} & <more>", "Said on slide 3.",
+                      prompt="Fill in the blanks.")
     assert note.values() == ["{{c1::DeepSeek}} released R1 in {{c2::2025::a year}} &amp; &lt;more&gt;",
-                             "Said on slide 3.", ""]
+                             "Said on slide 3.", "Fill in the blanks.", "", ""]
     deck = genanki.Deck(1_500_000_000, "Cloze")
     deck.add_note(genanki.Note(model=note.model, fields=note.values(), guid="cloze-1"))
     out = tmp_path / "cloze.apkg"
@@ -271,3 +275,24 @@ def test_a_bank_two_sections_share_is_exported_once() -> None:
                                         for section in presentation.deck.sections)))
     result = deck_to_anki(doubled, ProblemLog())
     assert result.notes == len(load_bank(EVERY_TYPE / "quizzes" / "01-basics.yaml").questions)
+
+
+def test_a_new_type_is_one_entry_in_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A matching question, as the match type will hold it, exported by adding its entry."""
+    monkeypatch.setitem(NOTE_MAKERS, "match", lambda q: pairs_note(q, q.pairs, q.choices))
+    match = Question(id="labs", type="match", prompt="Match each lab with its model.",
+                     choices=("R1", "Qwen", "Llama"), explanation="From the slides.", line=3)
+    object.__setattr__(match, "pairs", (("DeepSeek", "R1"), ("Alibaba", "Qwen")))
+    log = ProblemLog()
+    result = bank_to_anki(QuizBank(questions=(match,), path="labs.yaml", title="Labs"), Path("labs.yaml"), log)
+    assert result.notes == 1 and not log.problems
+    out = tmp_path / "labs.apkg"
+    write_package(result, out)
+    work = tmp_path / "opened"
+    work.mkdir()
+    [note] = read_package(out, work).notes
+    assert note.fields["How"] == "Match each item."
+    assert note.fields["Choices"] == ('<ol type="A"><li>DeepSeek</li><li>Alibaba</li></ol>'
+                                      "<p>Match each with one of:</p><ul><li>Llama</li><li>Qwen</li><li>R1</li></ul>")
+    assert note.fields["Answer"] == "<ul><li>DeepSeek → R1</li><li>Alibaba → Qwen</li></ul>"
+    assert note.tags == ["podium", "podium::match"] and note.fields["Source"] == "labs.yaml · labs"

@@ -96,7 +96,7 @@ BASIC_MODEL = genanki.Model(
 )
 """One front-and-back note type for every question type Anki shows as a question and its answer."""
 
-CLOZE_FIELDS = ("Text", "Back Extra", "Source")
+CLOZE_FIELDS = ("Text", "Back Extra", "Prompt", "Hint", "Source")
 
 CLOZE_MODEL = genanki.Model(
     stable_id("note type", "podium cloze", "1"),
@@ -105,8 +105,10 @@ CLOZE_MODEL = genanki.Model(
     fields=[{"name": name} for name in CLOZE_FIELDS],
     templates=[{
         "name": "Cloze",
-        "qfmt": "{{cloze:Text}}",
-        "afmt": ('{{cloze:Text}}\n{{#Back Extra}}<div class="explanation">{{Back Extra}}</div>{{/Back Extra}}\n'
+        "qfmt": ('{{#Prompt}}<div class="how">{{Prompt}}</div>{{/Prompt}}\n{{cloze:Text}}\n'
+                 '{{#Hint}}<div class="hint">{{hint:Hint}}</div>{{/Hint}}'),
+        "afmt": ('{{#Prompt}}<div class="how">{{Prompt}}</div>{{/Prompt}}\n{{cloze:Text}}\n'
+                 '{{#Back Extra}}<div class="explanation">{{Back Extra}}</div>{{/Back Extra}}\n'
                  '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'),
     }],
     css=_CSS,
@@ -138,7 +140,8 @@ def text(value: str) -> str:
 
 
 def _items(values: Sequence[str], tag: str = "ul") -> str:
-    return f"<{tag}>" + "".join(f"<li>{text(value)}</li>" for value in values) + f"</{tag}>"
+    """A list of plain-text items as HTML; `tag` may carry attributes (`ol type="A"`)."""
+    return f"<{tag}>" + "".join(f"<li>{text(value)}</li>" for value in values) + f"</{tag.split()[0]}>"
 
 
 _HOW = {
@@ -160,18 +163,22 @@ def basic_note(question: Question, *, how: str, choices: str = "", answer: str) 
     })
 
 
-def cloze_note(cloze_text: str, extra: str = "") -> AnkiNote:
-    """A cloze note from text in Anki's own syntax (`{{c1::answer}}`, `{{c1::answer::hint}}`),
-    and `extra`, shown on the back (the explanation). Both are plain text: HTML-escaped, which
+def cloze_note(cloze_text: str, extra: str = "", *, prompt: str = "", hint: str = "") -> AnkiNote:
+    """A cloze note from text in Anki's own syntax (`{{c1::answer}}`, `{{c1::answer::hint}}`):
+    one card per blank number. `extra` (the explanation) is shown on the back, `prompt` (an
+    instruction) above the text, `hint` behind a click. All are plain text, HTML-escaped, which
     leaves the cloze markers as they are."""
-    return AnkiNote(CLOZE_MODEL, {"Text": text(cloze_text), "Back Extra": text(extra)})
+    return AnkiNote(CLOZE_MODEL, {"Text": text(cloze_text), "Back Extra": text(extra), "Prompt": text(prompt),
+                                  "Hint": text(hint)})
 
 
-def pairs_note(question: Question, pairs: Sequence[tuple[str, str]]) -> AnkiNote:
-    """A front-and-back note for a matching question: the left items and, in neutral (sorted)
-    order, what they are matched with on the front; the pairs on the back."""
-    rights = sorted({right for _, right in pairs}, key=lambda item: (item.casefold(), item))
-    choices = _items([left for left, _ in pairs], "ol") + "<p>Match each with one of:</p>" + _items(rights)
+def pairs_note(question: Question, pairs: Sequence[tuple[str, str]], options: Sequence[str] = ()) -> AnkiNote:
+    """A front-and-back note for a matching question: on the front the left items, lettered, and
+    what they can be matched with (`options`, distractors included; by default the pairs' right
+    items) in neutral, sorted order; on the back the pairs."""
+    rights = sorted(set(options) or {right for _, right in pairs}, key=lambda item: (item.casefold(), item))
+    choices = (_items([left for left, _ in pairs], 'ol type="A"') + "<p>Match each with one of:</p>"
+               + _items(rights))
     answer = "<ul>" + "".join(f"<li>{text(left)} → {text(right)}</li>" for left, right in pairs) + "</ul>"
     return basic_note(question, how="Match each item.", choices=choices, answer=answer)
 
@@ -222,7 +229,8 @@ NOTE_MAKERS: dict[str, NoteMaker] = {
     "order": _order,
 }
 """Each question type Anki can show and the note it becomes. A new type is one entry here, e.g.
-`"cloze": lambda q: cloze_note(q.prompt, q.explanation)` or `"match": lambda q: pairs_note(q, q.pairs)`."""
+`"cloze": lambda q: cloze_note(q.text, q.explanation, prompt=q.prompt, hint=q.hint)` or
+`"match": lambda q: pairs_note(q, q.pairs, q.choices)`."""
 
 
 # -- packages ---------------------------------------------------------------------------------
