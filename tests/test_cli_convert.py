@@ -68,7 +68,7 @@ def test_export_html_and_markdown(tmp_path: Path) -> None:
 def test_export_needs_one_target() -> None:
     result = podium("export")
     assert result.returncode == 2
-    assert "one of the arguments --html --markdown --svg --gift is required" in result.stderr
+    assert "one of the arguments --html --markdown --svg --gift --anki is required" in result.stderr
 
 
 def test_unwritable_outputs_are_a_message_not_a_traceback(tmp_path: Path) -> None:

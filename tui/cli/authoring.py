@@ -210,16 +210,20 @@ def run_export(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="podium export",
         description="Write a deck as a self-contained HTML handout, a Markdown handout or one SVG per "
-                    "slide; or write a question bank as GIFT.",
+                    "slide; write a question bank as GIFT; or write a deck's or a bank's questions as "
+                    "an Anki package. An existing output file is replaced.",
     )
     parser.add_argument("deck", nargs="?", type=Path,
-                        help="the deck (same default as podium); with --gift, a bank file")
+                        help="the deck (same default as podium); with --gift, a bank file; with --anki, "
+                             "either")
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--html", type=Path, metavar="FILE", help="one self-contained HTML handout")
     target.add_argument("--markdown", type=Path, metavar="FILE", help="one plain Markdown handout")
     target.add_argument("--svg", type=Path, metavar="DIR",
                         help="one SVG per slide as the terminal shows it, and index.html")
     target.add_argument("--gift", action="store_true", help="write the bank given as DECK as GIFT")
+    target.add_argument("--anki", type=Path, metavar="FILE",
+                        help="an Anki package (.apkg): a deck per section, a note per question")
     parser.add_argument("--notes", action="store_true", help="include speaker notes (html, markdown)")
     parser.add_argument("--answers", action="store_true", help="add an answer key at the end (html, markdown)")
     parser.add_argument("--size", type=_size, default=(120, 40), help="terminal size for --svg (default 120x40)")
@@ -229,6 +233,8 @@ def run_export(argv: Sequence[str]) -> int:
     try:
         if args.gift:
             return _export_gift(args)
+        if args.anki is not None:
+            return _export_anki(args)
         presentation = load_presentation(_deck_path(args.deck))
     except PodiumError as error:
         print_problems(error.problems)
@@ -281,4 +287,29 @@ def _export_gift(args: argparse.Namespace) -> int:
     else:
         args.output.write_text(text, encoding="utf-8")
         say(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _export_anki(args: argparse.Namespace) -> int:
+    from tui.domain.anki_export import bank_to_anki, deck_to_anki, write_package
+    from tui.domain.errors import ProblemLog
+    from tui.domain.loader import load_presentation
+    from tui.domain.quizbank import load_bank
+
+    log = ProblemLog()
+    given = args.deck
+    if given is not None and given.suffix.lower() in (".yaml", ".yml") and given.name != "deck.yaml":
+        export = bank_to_anki(load_bank(given), given, log)
+        what = str(given)
+    else:
+        path = given.parent if given is not None and given.name == "deck.yaml" else _deck_path(given)
+        export = deck_to_anki(load_presentation(path), log)
+        what = f"the deck {path}"
+    print_problems(sorted(log.problems))
+    if not export.notes:
+        say(f"podium export --anki: {what} has no question to export; {args.anki} not written")
+        return EXIT_PROBLEMS
+    write_package(export, args.anki)
+    decks = sum(1 for deck in export.decks if deck.notes)
+    say(f"wrote {args.anki}: {plural(export.notes, 'note')} in {plural(decks, 'Anki deck')}", file=sys.stdout)
     return EXIT_OK

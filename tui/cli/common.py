@@ -34,6 +34,7 @@ EPILOG = """commands:
   podium import FILE    convert a Moodle GIFT or Aiken question file into a podium bank
   podium export [DECK] --html FILE | --markdown FILE | --svg DIR    handouts and slide images
   podium export --gift BANK    a podium bank as GIFT, for Moodle and other LMSs
+  podium export [DECK|BANK] --anki FILE.apkg    the questions as Anki notes, a deck per section
   podium new section NAME [DIR]   add the next numbered section and its quiz bank
 
 keys while presenting: → Space PgDn next · ← PgUp back · number+Enter jump · ? help · q quit
