@@ -15,8 +15,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, OptionList, SelectionList
-from textual.widgets.option_list import OptionDoesNotExist
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from tui.domain.quizbank import Question
