@@ -433,6 +433,25 @@ async def test_keys_are_offered_only_where_they_work(tmp_path: Path) -> None:
         assert screen.run.answers[-1].grade.verdict == "right"
 
 
+async def test_the_last_question_can_be_reread_and_overridden(tmp_path: Path) -> None:
+    presentation = load_presentation(write_deck(tmp_path / "deck", DECK))
+    app = build_app(presentation, learner=Learner.open(None, presentation.deck), study=[0])
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await quiz(pilot)
+        for index in range(1, 5):
+            await pilot.press("f3")
+            await next_question(pilot, screen, index)
+        await pilot.press(*"41", "enter")
+        await feedback(pilot, screen)
+        assert screen.run.finished
+        assert {"r", "v"} <= set(key_bar_keys(app))
+        await pilot.press("r")
+        await wait_until(pilot, lambda: screen.run.answers[-1].overridden)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        assert app.screen.result.points == 1.0
+
+
 async def test_ticked_boxes_differ_by_glyph_without_colour(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     presentation = load_presentation(write_deck(tmp_path / "deck", DECK))

@@ -259,8 +259,8 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.has_class("-too-small"):
             return False  # the quiz is hidden behind the notice
-        if self.run.finished and action not in ("continue", "leave"):
-            return False
+        if self.run.finished and action not in ("continue", "leave", "read", "override"):
+            return False  # (the last question's feedback still re-reads and overrides)
         asking = self.phase == "asking"
         if action in ("submit", "skip", "hint", "pick"):
             if action == "hint" and asking:
