@@ -475,3 +475,55 @@ async def test_ticked_boxes_differ_by_glyph_without_colour(tmp_path: Path, monke
         await pilot.pause()
         assert picker.render_line(0).text.startswith("▐ ▌ 1. A")
         assert picker.render_line(1).text.startswith("▐✓▌ 2. B")
+
+
+# -- overrides through the recorder, in the statistics -----------------------------------------
+
+def test_an_override_is_saved_even_when_its_answer_waited_to_be_saved(tmp_path: Path, monkeypatch) -> None:
+    from tui.domain.errors import HistoryWriteFailed
+
+    presentation = load_presentation(write_deck(tmp_path / "deck", DECK))
+    learner = Learner.open(tmp_path / "history.db", presentation.deck, clock)
+    bank = presentation.banks[0]
+    run = QuizRun(bank, "One", 0.7, seed=1)
+    recorder = learner.recorder(0, "One", run)
+    assert recorder.answered(run.answer("efficiency"), 2.0) is None
+    assert learner.history is not None
+    real = learner.history.record_answer
+
+    def full_disk(*args: Any, **kwargs: Any) -> None:
+        raise HistoryWriteFailed("the disk is full")
+
+    monkeypatch.setattr(learner.history, "record_answer", full_disk)
+    assert "the disk is full" in (recorder.answered(run.answer("Deep Sea"), 2.0) or "")
+    monkeypatch.setattr(learner.history, "record_answer", real)
+    recorder.overridden(run.override())  # saves the waiting answer, counted right
+    recorder.answered(run.answer(False), 2.0)
+    assert recorder.overridden(run.answers[-1]) is None  # not a typed answer: nothing to do
+    records = {record.question_id: record for record in learner.history.answers()}
+    assert records["name"].overridden and records["name"].verdict == "right"
+    assert not records["lab"].overridden and records["tf"].verdict == "wrong"
+    stats, _ = learner.statistics()
+    assert stats[0].overrides == 1
+
+
+async def test_the_statistics_say_how_many_answers_were_overridden(tmp_path: Path) -> None:
+    presentation = load_presentation(write_deck(tmp_path / "deck", DECK))
+    learner = Learner.open(tmp_path / "history.db", presentation.deck, clock)
+    run = QuizRun(presentation.banks[0], "One", 0.7, seed=1)
+    recorder = learner.recorder(0, "One", run)
+    for typed in ("nothing like it", "still not"):
+        recorder.answered(run.answer(typed), 2.0)
+        recorder.overridden(run.override())
+    recorder.finished()
+    app = build_app(presentation, learner=learner)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await wait_until(pilot, lambda: bool(app.screen.query("#statistics-overrides")))
+        line = str(app.screen.query_one("#statistics-overrides").render())
+        assert line == '2 answers marked wrong and counted right by you ("I was right")'
+    learner.close()
+    from tests.test_cli import podium
+
+    table = podium("stats", str(tmp_path / "deck"), "--data-dir", str(tmp_path))
+    assert table.returncode == 0 and "2 answers marked wrong and counted right by you" in table.stdout

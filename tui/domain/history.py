@@ -691,6 +691,8 @@ class History:
         verdict become those of `answered` (overridden), and its review card is rated again as
         right, now. Nothing changes when the answer is not in the history (or is already one
         the learner overrode)."""
+        if not answered.overridden:
+            raise ValueError("only an answer the learner counted as right is recorded as overridden")
         question = answered.question
         now = at if at is not None else self._clock()
         with self._writing() as db:

@@ -207,8 +207,9 @@ class AttemptRecorder:
 
     def overridden(self, answered: AnsweredQuestion) -> str | None:
         """The learner counted the last answer right ("I was right"): record it, or, when that
-        answer is still waiting to be saved, save it so."""
-        if self.learner.history is None or self.elsewhere:
+        answer is still waiting to be saved, save it so. An answer the run did not count as
+        overridden is left as it is."""
+        if self.learner.history is None or self.elsewhere or not answered.overridden:
             return None
         for index, (waiting, seconds, at) in enumerate(self.unsaved):
             if waiting.question.id == answered.question.id:
@@ -326,6 +327,8 @@ class ReviewRecorder:
 
     def overridden(self, answered: AnsweredQuestion) -> str | None:
         """The learner counted the last answer right: its card is rated again, as right."""
+        if not answered.overridden:
+            return None
         return self.learner.reviewed(self.sections[self.run.index - 1], answered, 0.0)
 
     def finished(self) -> str | None:
