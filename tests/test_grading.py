@@ -527,3 +527,40 @@ async def test_the_statistics_say_how_many_answers_were_overridden(tmp_path: Pat
 
     table = podium("stats", str(tmp_path / "deck"), "--data-dir", str(tmp_path))
     assert table.returncode == 0 and "2 answers marked wrong and counted right by you" in table.stdout
+
+
+def test_an_override_in_review_rates_the_card_again_as_right(tmp_path: Path) -> None:
+    from tui.domain.learner import ReviewRecorder
+
+    presentation = load_presentation(write_deck(tmp_path / "deck", DECK))
+    learner = Learner.open(tmp_path / "history.db", presentation.deck, clock)
+    assert learner.history is not None
+    name = next(q for q in presentation.banks[0].questions if q.id == "name")
+    run = QuizRun(QuizBank((name,), PATH), "Review", 0.0, seed=1)
+    recorder = ReviewRecorder(learner, [0], run)
+    assert recorder.answered(run.answer("Deep Sea"), 2.0) is None
+    wrong = learner.history.card(learner.key, 0, "name")
+    assert wrong is not None and wrong.reviews == 1
+    assert recorder.overridden(run.override()) is None
+    right = learner.history.card(learner.key, 0, "name")
+    assert right is not None and right.reviews == 2 and right.due >= wrong.due
+    assert learner.history.answers() == []  # review answers are not quiz attempts
+
+
+def test_gift_export_names_a_lost_unit_and_not_the_default_hint_penalty(tmp_path: Path) -> None:
+    from tests.test_cli import podium
+    from tui.domain.gift import export_gift
+
+    bank, problems = check("questions:\n  - {id: share, type: numeric, prompt: P, answer: 42, unit: \"%\"}\n")
+    assert problems == [] and bank is not None
+    log = ProblemLog()
+    assert "// share: unit '%' is not kept" in export_gift(bank, log)
+    assert [problem.message for problem in log.problems] == [
+        "question 'share': unit '%' is not kept: GIFT numbers have no unit, so a learner must type the number alone"]
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("questions:\n  - {id: a, type: true_false, prompt: P, answer: true}\n", encoding="utf-8")
+    result = podium("export", str(plain), "--gift")
+    assert result.returncode == 0 and "hint_penalty" not in result.stderr
+    plain.write_text("hint_penalty: 0\nquestions:\n  - {id: a, type: true_false, prompt: P, answer: true}\n",
+                     encoding="utf-8")
+    assert "GIFT has no place for the bank's hint_penalty" in podium("export", str(plain), "--gift").stderr
