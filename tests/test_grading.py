@@ -564,3 +564,43 @@ def test_gift_export_names_a_lost_unit_and_not_the_default_hint_penalty(tmp_path
     plain.write_text("hint_penalty: 0\nquestions:\n  - {id: a, type: true_false, prompt: P, answer: true}\n",
                      encoding="utf-8")
     assert "GIFT has no place for the bank's hint_penalty" in podium("export", str(plain), "--gift").stderr
+
+
+@pytest.mark.parametrize("value", [2, 0.5, "yes"])
+def test_a_damaged_overridden_value_leaves_its_row_out_and_says_so(tmp_path: Path, value: Any) -> None:
+    bank = QuizBank((short("DeepSeek"),), PATH)
+    run = QuizRun(bank, "S", 0.7, seed=1)
+    path = tmp_path / "history.db"
+    history, _ = History.open(path, clock)
+    with history:
+        attempt = history.start_attempt("deck", "Deck", 0, "S", 1, run.asked)
+        history.record_answer(attempt, run.answer("nope"), 3.0)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE answers SET overridden = ?", (value,))
+    db.commit()
+    db.close()
+    history, _ = History.open(path, clock)
+    with history:
+        assert history.answers("deck") == []
+        [notice] = history.take_notices()
+        assert "where 0 or 1 was expected" in notice
+
+
+def test_an_override_the_history_cannot_take_is_said(tmp_path: Path, monkeypatch) -> None:
+    from tui.domain.errors import HistoryWriteFailed
+
+    presentation = load_presentation(write_deck(tmp_path / "deck", DECK))
+    learner = Learner.open(tmp_path / "history.db", presentation.deck, clock)
+    run = QuizRun(presentation.banks[0], "One", 0.7, seed=1)
+    recorder = learner.recorder(0, "One", run)
+    recorder.answered(run.answer("nothing like it"), 2.0)
+
+    def full_disk(*args: Any, **kwargs: Any) -> None:
+        raise HistoryWriteFailed("the disk is full")
+
+    assert learner.history is not None
+    monkeypatch.setattr(learner.history, "override_answer", full_disk)
+    message = recorder.overridden(run.override())
+    assert message == ("the disk is full: the answer still counts as right in this quiz, but the history "
+                       "keeps it as wrong")
+    assert run.result().points == 1.0
