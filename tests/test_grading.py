@@ -80,7 +80,10 @@ def test_short_answers_ignore_what_does_not_change_the_answer(typed: str, accept
     ("a", "a"),                  # a lone article is the answer itself
     ("The", "the"),
     ("3.5", "3.5"),             # a point inside the answer stays
-    ("C++", "c"),                # (symbols at the ends go: authors write such answers as patterns)
+    ("C++", "c++"),              # symbols stay: they can be the answer
+    ("C#.", "c#"),
+    ("¿Qué?", "que"),
+    ("[DeepSeek]", "deepseek"),
 ])
 def test_comparable(text: str, plain: str) -> None:
     assert comparable(text) == plain
@@ -90,6 +93,8 @@ def test_a_different_word_is_still_wrong() -> None:
     question = short("DeepSeek")
     assert grade(question, "Moonshot").verdict == "wrong"
     assert grade(question, "not DeepSeek").verdict == "wrong"
+    assert grade(short("C++"), "C").verdict == "wrong"
+    assert grade(short("C#"), "C").verdict == "wrong"
 
 
 # -- typos, scaled to the answer's length ------------------------------------------------------

@@ -47,9 +47,11 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _ARTICLE = re.compile(r"^(?:the|an|a) (?=\S)")
 
 
-def _is_edge_mark(ch: str) -> bool:
-    """Punctuation, symbols and quotes that may surround an answer without changing it."""
-    return unicodedata.category(ch)[0] in "PS" or ch in _QUOTES
+_LEADING_MARKS = frozenset("([{¿¡") | frozenset(_QUOTES)
+"""What may open an answer without changing it: an opening bracket or quote, Spanish ¿ ¡."""
+_TRAILING_MARKS = frozenset(".,;:!?…)]}") | frozenset(_QUOTES)
+"""What may close an answer without changing it: a sentence's punctuation, a closing bracket or
+quote. Symbols are kept (`C++`, `C#`, `100%`): they can be the answer."""
 
 
 def comparable(text: str) -> str:
@@ -65,9 +67,9 @@ def comparable(text: str) -> str:
     # Punctuation at either end of the whole answer goes; inside it stays ("U.S", "3.5").
     joined = " ".join(words)
     start, end = 0, len(joined)
-    while start < end and (_is_edge_mark(joined[start]) or joined[start] == " "):
+    while start < end and (joined[start] in _LEADING_MARKS or joined[start] == " "):
         start += 1
-    while end > start and (_is_edge_mark(joined[end - 1]) or joined[end - 1] == " "):
+    while end > start and (joined[end - 1] in _TRAILING_MARKS or joined[end - 1] == " "):
         end -= 1
     return _ARTICLE.sub("", joined[start:end])
 
