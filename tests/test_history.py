@@ -201,7 +201,7 @@ def test_history_uses_wal_and_the_current_schema(db_path: Path, clock: Clock) ->
     history, _ = History.open(db_path, clock)
     other = sqlite3.connect(db_path)
     assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     tables = {row[0] for row in other.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"attempts", "answers", "cards"} <= tables
     other.close()

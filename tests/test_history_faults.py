@@ -204,7 +204,7 @@ def test_a_history_with_answers_given_twice_migrates_keeping_the_first(db: Path)
     assert notice is None  # migrated once
     history.close()
     raw = sqlite3.connect(db)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 4  # 2 -> 3 -> 4 (overrides)
     with pytest.raises(sqlite3.IntegrityError):
         raw.execute("INSERT INTO answers (attempt_id, position, question_id, question_hash, response, points, "
                     "possible, verdict, hint_used, seconds, answered_at) VALUES (1, 0, 'q0', 'h', 'true', 1, 1, "

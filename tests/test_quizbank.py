@@ -125,7 +125,7 @@ RULES = [
         colour: red
         """,
         [at(6, 1, "unknown key 'colour' in the bank; known keys: title, pass_mark, shuffle, "
-                  "shuffle_choices, hint_penalty, questions")],
+                  "shuffle_choices, hint_penalty, typos, questions")],
         id="unknown-bank-key-listed",
     ),
     pytest.param(
@@ -150,7 +150,7 @@ RULES = [
             zzz: 1
         """,
         [at(6, 5, "unknown key 'zzz' in question 1; known keys: id, type, prompt, choices, answer, "
-                  "explanation, hint, points, scoring, tolerance, pattern")],
+                  "explanation, hint, points, scoring, tolerance, pattern, typos, unit")],
         id="unknown-question-key-listed",
     ),
     pytest.param(
@@ -859,7 +859,7 @@ def test_defaults_of_a_minimal_bank() -> None:
         """)
     assert bank.title == ""
     assert bank.pass_mark is None
-    assert (bank.shuffle, bank.shuffle_choices, bank.hint_penalty) == (True, True, 0.0)
+    assert (bank.shuffle, bank.shuffle_choices, bank.hint_penalty, bank.typos) == (True, True, 0.5, True)
     (question,) = bank.questions
     assert question == Question(id="only", type="true_false", prompt="Yes?", truth=True, line=2)
     assert (question.points, question.explanation, question.hint) == (1.0, "", "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +97,11 @@ CASES = [
     case(SHORT, "CAFÉ AU LAIT", 1, "right", "upper"),
     case(SHORT, "  café   au\tlait \n", 1, "right", "whitespace"),
     case(SHORT, "Git Log", 1, "right", "second-answer"),
-    case(SHORT, "gitlog", 0, "wrong", "spaces-matter-between-words"),
-    case(SHORT, "café au lai", 0, "wrong", "near-miss"),
+    # A missing space is one typo: forgiven where typos are, not where a question turns them off.
+    case(SHORT, "gitlog", 1, "right", "a-missing-space-is-a-typo"),
+    case(replace(SHORT, typos=False), "gitlog", 0, "wrong", "spaces-matter-between-words-without-typos"),
+    case(SHORT, "café au lai", 1, "right", "one-typo-in-ten-letters"),
+    case(SHORT, "café au l", 0, "wrong", "near-miss"),
     case(SHORT, "", 0, "wrong", "empty"),
     case(Question(id="sc", type="short", prompt="P", correct=("cafe",)), "CAFÉ", 1, "right", "accent-typed"),
     case(Question(id="sk", type="short", prompt="P", correct=("ﬁle",)), "file", 1, "right", "ligature-nfkd"),

@@ -95,6 +95,7 @@ def test_stats_json_is_plain_data(history: History) -> None:
                   {"when": at(12), "fraction": 0.0}],
         "most_missed": [{"question_id": "q0", "missed": 2, "asked": 3}, {"question_id": "q1", "missed": 2, "asked": 2},
                         {"question_id": "q2", "missed": 1, "asked": 2}],
+        "overrides": 0,
     }
     assert data["sections"][1]["best"] is None
 
@@ -104,7 +105,7 @@ def test_export_csv(history: History) -> None:
     text = export_answers(records, "csv")
     lines = text.splitlines()
     assert lines[0] == ("deck_key,deck_title,section,section_title,attempt_id,question_id,question_hash,"
-                        "response,points,possible,verdict,hint_used,seconds,answered_at")
+                        "response,points,possible,verdict,hint_used,seconds,answered_at,overridden")
     assert len(lines) == 1 + len(records) == 1 + 14
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == ANSWER_FIELDS
@@ -113,6 +114,7 @@ def test_export_csv(history: History) -> None:
         "deck_key": DECK, "deck_title": "Deck", "section": "0", "section_title": "Basics", "attempt_id": "1",
         "question_id": "q0", "question_hash": records[0].question_hash, "response": "false", "points": "0.0",
         "possible": "1.0", "verdict": "wrong", "hint_used": "false", "seconds": "4.0", "answered_at": at(2),
+        "overridden": "false",
     }
     assert rows[2]["response"] == "null" and rows[2]["verdict"] == "skipped"
 

@@ -266,7 +266,7 @@ def run_export(argv: Sequence[str]) -> int:
 def _export_gift(args: argparse.Namespace) -> int:
     from tui.domain.errors import ProblemLog
     from tui.domain.gift import export_gift
-    from tui.domain.quizbank import load_bank
+    from tui.domain.quizbank import DEFAULT_HINT_PENALTY, load_bank
 
     if args.deck is None:
         print("podium export --gift: name the bank file, e.g. quizzes/01-intro.yaml", file=sys.stderr)
@@ -275,7 +275,7 @@ def _export_gift(args: argparse.Namespace) -> int:
     log = ProblemLog()
     text = export_gift(bank, log)
     dropped = [name for name, given in (("pass_mark", bank.pass_mark is not None),
-                                        ("hint_penalty", bool(bank.hint_penalty)),
+                                        ("hint_penalty", bank.hint_penalty != DEFAULT_HINT_PENALTY),
                                         ("shuffle: false", not bank.shuffle),
                                         ("shuffle_choices: false", not bank.shuffle_choices)) if given]
     if dropped:

@@ -159,7 +159,7 @@ def run_stats(argv: Sequence[str]) -> int:
         return EXIT_OK
     from rich.console import Console
 
-    from tui.ui.screens.statistics import missed_text, stats_table
+    from tui.ui.screens.statistics import missed_text, overrides_text, stats_table
 
     prompts = question_prompts(presentation.banks)
     class PipedConsole(Console):
@@ -172,6 +172,9 @@ def run_stats(argv: Sequence[str]) -> int:
     console = PipedConsole()
     console.print(presentation.deck.title, style="bold", markup=False)
     console.print(stats_table(stats))
+    overrides = sum(row.overrides for row in stats)
+    if overrides:
+        console.print(overrides_text(overrides), markup=False)
     console.print("Most often missed", style="bold")
     console.print(missed_text(stats, prompts))
     return EXIT_OK

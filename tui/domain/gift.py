@@ -721,6 +721,9 @@ def export_gift(bank: QuizBank, log: ProblemLog | None = None) -> str:
             notes.append("its hint is not kept: GIFT has no hints")
         if question.points != 1:
             notes.append(f"points: {question.points:g} is not kept: GIFT gives every question the default mark")
+        if question.units:
+            notes.append(f"unit {question.units[0]!r} is not kept: GIFT numbers have no unit, so a learner "
+                         "must type the number alone")
         for note in notes:
             out.append(f"// {question.id}: {' '.join(note.split())}")
             if log is not None:

@@ -115,6 +115,11 @@ MIGRATIONS: list[str] = [
     CREATE UNIQUE INDEX answers_one_per_position ON answers (attempt_id, position);
     ALTER TABLE attempts ADD COLUMN incomplete_at TEXT;  -- set when some answers were never saved
     """,
+    # 3 -> 4: answers the learner counted as right after they were marked wrong ("I was right").
+    # Every answer recorded before was podium's own verdict: 0.
+    """
+    ALTER TABLE answers ADD COLUMN overridden INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 """SQL scripts; MIGRATIONS[i] upgrades a history from schema version i to i + 1."""
 
@@ -177,6 +182,8 @@ class StoredAnswer:
     response: Any
     hint_used: bool
     seconds: float
+    overridden: bool = False
+    """The learner counted it as right after it was marked wrong."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +218,8 @@ class AnswerRecord:
     hint_used: bool
     seconds: float
     answered_at: str
+    overridden: bool = False
+    """The learner counted it as right after podium marked it wrong ("I was right")."""
 
 
 @dataclass(frozen=True)
@@ -664,10 +673,11 @@ class History:
             try:
                 db.execute(
                     "INSERT INTO answers (attempt_id, position, question_id, question_hash, response, points, "
-                    "possible, verdict, hint_used, seconds, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "possible, verdict, hint_used, seconds, answered_at, overridden) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (attempt_id, ids.index(question.id), question.id, digest, encode_response(answered.response),
                      answered.grade.points, answered.grade.possible, answered.grade.verdict,
-                     int(answered.hint_used), float(seconds), _iso(now)))
+                     int(answered.hint_used), float(seconds), _iso(now), int(answered.overridden)))
             except sqlite3.IntegrityError as error:
                 if "UNIQUE" not in str(error).upper():
                     raise
@@ -675,6 +685,27 @@ class History:
                     f"question {ids.index(question.id) + 1} of this quiz was already answered in another "
                     "podium window") from error
             self._reschedule(db, deck, section, question.id, digest, answered.grade.verdict, seconds, now)
+
+    def override_answer(self, attempt_id: int, answered: AnsweredQuestion, at: datetime | None = None) -> None:
+        """Record that the learner counted a saved answer as right ("I was right"): its points and
+        verdict become those of `answered` (overridden), and its review card is rated again as
+        right, now. Nothing changes when the answer is not in the history (or is already one
+        the learner overrode)."""
+        if not answered.overridden:
+            raise ValueError("only an answer the learner counted as right is recorded as overridden")
+        question = answered.question
+        now = at if at is not None else self._clock()
+        with self._writing() as db:
+            cursor = db.execute(
+                "UPDATE answers SET points = ?, verdict = ?, overridden = 1 WHERE attempt_id = ? "
+                "AND question_id = ? AND overridden = 0",
+                (answered.grade.points, answered.grade.verdict, attempt_id, question.id))
+            if cursor.rowcount != 1:
+                return
+            row = db.execute("SELECT deck_key, section FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is not None:
+                self._reschedule(db, row[0], row[1], question.id, question_hash(question),
+                                 answered.grade.verdict, 0.0, now)
 
     def finish_attempt(self, attempt_id: int) -> None:
         """Mark an attempt finished: it counts as done and is no longer offered to resume."""
@@ -741,7 +772,8 @@ class History:
             # Answers run from position 0 without gaps; one answer per position (a unique index).
             if position != len(answers):
                 continue
-            answers.append(StoredAnswer(row["question_id"], response, bool(row["hint_used"]), float(row["seconds"])))
+            answers.append(StoredAnswer(row["question_id"], response, bool(row["hint_used"]), float(row["seconds"]),
+                                        bool(row["overridden"])))
         if not answers:
             return None
         return OpenAttempt(attempt["id"], deck_key, section, section_title, seed, started_at, asked, tuple(answers))
@@ -797,7 +829,7 @@ class History:
                 attempt["deck_key"], attempt["deck_title"], attempt["section"], attempt["section_title"],
                 row["attempt_id"], row["question_id"], row["question_hash"], row["response"],
                 float(row["points"]), float(row["possible"]), row["verdict"], bool(row["hint_used"]),
-                float(row["seconds"]), row["answered_at"]))
+                float(row["seconds"]), row["answered_at"], bool(row["overridden"])))
         return records
 
     def attempts(self, deck_key: str, section: int | None = None) -> list[AttemptRecord]:
@@ -995,8 +1027,9 @@ def _answer_fields(row: sqlite3.Row) -> None:
         raise ValueError(f"{points:g} points out of {possible:g}")
     if row["verdict"] not in VERDICTS:
         raise ValueError(f"the verdict {_shown(row['verdict'])} is not one podium gives")
-    if row["hint_used"] not in (0, 1) or isinstance(row["hint_used"], float):
-        raise ValueError(f"{_shown(row['hint_used'])} where 0 or 1 was expected")
+    for flag in ("hint_used", "overridden"):
+        if row[flag] not in (0, 1) or isinstance(row[flag], float):
+            raise ValueError(f"{_shown(row[flag])} where 0 or 1 was expected")
     if _number(row["seconds"]) < 0:
         raise ValueError("a negative time")
     _when(row["answered_at"])
@@ -1046,6 +1079,8 @@ def resume_run(open_attempt: OpenAttempt, bank: QuizBank, section_title: str, pa
         if run.finished or run.current.question.id != answer.question_id:
             return None
         # Graded again rather than trusted from the file: the same question gives the same grade.
-        run.answer(answer.response, answer.hint_used)
+        answered = run.answer(answer.response, answer.hint_used)
+        if answer.overridden and answered.can_override:
+            run.override()
     return run
 

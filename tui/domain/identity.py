@@ -33,12 +33,20 @@ def deck_key(deck: Deck) -> str:
 
 
 def question_hash(question: Question) -> str:
-    """A fingerprint of what a question asks and accepts; an edited question gets a new one."""
-    return _digest({
+    """A fingerprint of what a question asks and accepts; an edited question gets a new one.
+
+    A numeric question's `unit` and a short question's `typos: false` count only when set, so a
+    question that uses neither keeps the fingerprint it had before podium knew them."""
+    data: dict[str, Any] = {
         "type": question.type, "prompt": question.prompt, "choices": list(question.choices),
         "correct": list(question.correct), "truth": question.truth, "low": question.low,
         "high": question.high, "pattern": question.pattern, "points": question.points,
-    })
+    }
+    if question.units:
+        data["units"] = list(question.units)
+    if question.type == "short" and not question.typos:
+        data["typos"] = False
+    return _digest(data)
 
 
 def bank_hashes(bank: QuizBank) -> dict[str, str]:

@@ -205,6 +205,25 @@ class AttemptRecorder:
         self.unsaved.append((answered, seconds, self.learner.clock()))
         return self._joined(self.save())
 
+    def overridden(self, answered: AnsweredQuestion) -> str | None:
+        """The learner counted the last answer right ("I was right"): record it, or, when that
+        answer is still waiting to be saved, save it so. An answer the run did not count as
+        overridden is left as it is."""
+        if self.learner.history is None or self.elsewhere or not answered.overridden:
+            return None
+        for index, (waiting, seconds, at) in enumerate(self.unsaved):
+            if waiting.question.id == answered.question.id:
+                self.unsaved[index] = (answered, seconds, at)
+                return self._joined(self.save())
+        if self.attempt_id is None:
+            return None
+        try:
+            self.learner.history.override_answer(self.attempt_id, answered, self.learner.clock())
+        except HistoryError as error:
+            return self._joined([f"{error}: the answer still counts as right in this quiz, but the "
+                                 "history keeps it as wrong"])
+        return self._joined(self.learner.take_notices())
+
     def save(self) -> list[str]:
         """Write every unsaved answer, in order; what to tell the learner."""
         history = self.learner.history
@@ -305,6 +324,12 @@ class ReviewRecorder:
 
     def answered(self, answered: AnsweredQuestion, seconds: float) -> str | None:
         return self.learner.reviewed(self.sections[self.run.index - 1], answered, seconds)
+
+    def overridden(self, answered: AnsweredQuestion) -> str | None:
+        """The learner counted the last answer right: its card is rated again, as right."""
+        if not answered.overridden:
+            return None
+        return self.learner.reviewed(self.sections[self.run.index - 1], answered, 0.0)
 
     def finished(self) -> str | None:
         return None

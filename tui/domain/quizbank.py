@@ -22,10 +22,12 @@ from tui.domain.yamlsource import kind_of as _kind
 QuestionType = Literal["single", "multiple", "true_false", "short", "numeric", "order"]
 QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true_false", "short", "numeric", "order")
 CHOICE_TYPES = ("single", "multiple", "order")
-BANK_KEYS = ("title", "pass_mark", "shuffle", "shuffle_choices", "hint_penalty", "questions")
+BANK_KEYS = ("title", "pass_mark", "shuffle", "shuffle_choices", "hint_penalty", "typos", "questions")
 QUESTION_KEYS = ("id", "type", "prompt", "choices", "answer", "explanation", "hint", "points",
-                 "scoring", "tolerance", "pattern")
+                 "scoring", "tolerance", "pattern", "typos", "unit")
 SCORING_MODES = ("partial", "all_or_nothing")
+DEFAULT_HINT_PENALTY = 0.5
+"""The share of a question's points that opening its hint costs, unless the bank sets `hint_penalty`."""
 _QUESTION_KEY_SET = frozenset(QUESTION_KEYS)
 
 
@@ -46,6 +48,10 @@ class Question:
     """numeric: the accepted range, inclusive."""
     pattern: str | None = None
     """short: a regular expression the whole answer must match (ignoring case)."""
+    typos: bool = True
+    """short: forgive a few typos, scaled to the accepted answer's length (`typos: false` turns it off)."""
+    units: tuple[str, ...] = ()
+    """numeric: the units (the question's `unit`) an answer may end with, as in `42 %` or `3 km`."""
     explanation: str = ""
     hint: str = ""
     points: float = 1.0
@@ -57,7 +63,10 @@ class Question:
         if self.type == "true_false":
             return "True" if self.truth else "False"
         if self.type == "numeric":
-            return _number(self.low) if self.low == self.high else f"{_number(self.low)} to {_number(self.high)}"
+            unit = f" {self.units[0]}" if self.units else ""
+            if self.low == self.high:
+                return f"{_number(self.low)}{unit}"
+            return f"{_number(self.low)} to {_number(self.high)}{unit}"
         if self.type == "order":
             return " → ".join(self.choices)
         if self.type == "short" and not self.correct and self.pattern:
@@ -80,7 +89,9 @@ class QuizBank:
     """None means: use the deck's pass mark."""
     shuffle: bool = True
     shuffle_choices: bool = True
-    hint_penalty: float = 0.0
+    hint_penalty: float = DEFAULT_HINT_PENALTY
+    typos: bool = True
+    """The bank's default for its short questions' `typos`."""
 
     @property
     def possible(self) -> float:
@@ -115,6 +126,8 @@ class _Checker:
     def __init__(self, path: str, log: ProblemLog) -> None:
         self.path = path
         self.log = log
+        self.typos = True
+        """The bank's `typos`, the default of each short question's."""
 
     def error(self, where: Position, message: str) -> None:
         self.log.error(self.path, where[0], where[1], message)
@@ -154,13 +167,14 @@ class _Checker:
             pass_mark = parse_pass_mark(data["pass_mark"])
             if pass_mark is None:
                 self.error(data.vpos("pass_mark"), "'pass_mark' must be a percentage like 70% or a fraction like 0.7")
-        penalty = data.get("hint_penalty", 0)
+        penalty: float = DEFAULT_HINT_PENALTY
         if "hint_penalty" in data:
-            parsed = parse_pass_mark(penalty)
+            parsed = parse_pass_mark(data["hint_penalty"])
             if parsed is None:
                 self.error(data.vpos("hint_penalty"),
                            "'hint_penalty' must be a percentage like 50% or a fraction like 0.5")
-            penalty = parsed or 0.0
+            penalty = DEFAULT_HINT_PENALTY if parsed is None else parsed
+        self.typos = self.flag(data, "typos", True)
         questions_data = data.get("questions")
         questions: list[Question] = []
         if questions_data is None:
@@ -196,6 +210,7 @@ class _Checker:
             shuffle=self.flag(data, "shuffle", True),
             shuffle_choices=self.flag(data, "shuffle_choices", True),
             hint_penalty=float(penalty),
+            typos=self.typos,
         )
 
     def question(self, data: YamlMap, number: int) -> Question | None:
@@ -228,12 +243,15 @@ class _Checker:
             elif qtype not in ("multiple", "order"):
                 self.error(data.pos("scoring"), "'scoring' applies only to multiple and order questions")
             all_or_nothing = mode == "all_or_nothing"
-        for key, allowed in (("tolerance", ("numeric",)), ("pattern", ("short",))):
+        for key, allowed in (("tolerance", ("numeric",)), ("pattern", ("short",)), ("typos", ("short",)),
+                             ("unit", ("numeric",))):
             if key in data and qtype is not None and qtype not in allowed:
                 self.error(data.pos(key), f"'{key}' applies only to {' and '.join(allowed)} questions")
         fields: dict[str, Any] = {}
         if qtype is not None:
             fields = self.ANSWER_READERS[qtype](self, data)
+        if qtype == "short":
+            fields["typos"] = self.flag(data, "typos", self.typos)
         if len(self.log.problems) > problems_before or qtype is None:
             return None
         return Question(
@@ -373,12 +391,13 @@ class _Checker:
         def number(item: Any) -> TypeGuard[int | float]:
             return isinstance(item, (int, float)) and not isinstance(item, bool) and math.isfinite(item)
 
+        units = self.units(data)
         tolerance = data.get("tolerance", 0)
         if not number(tolerance) or tolerance < 0:
             self.error(data.vpos("tolerance"), "'tolerance' must be a number of zero or more")
             tolerance = 0
         if number(value):
-            return {"low": float(value) - tolerance, "high": float(value) + tolerance}
+            return {"low": float(value) - tolerance, "high": float(value) + tolerance, "units": units}
         if isinstance(value, YamlSeq) and len(value) == 2 and all(number(v) for v in value):
             low, high = float(value[0]), float(value[1])
             if low > high:
@@ -387,10 +406,30 @@ class _Checker:
                 return {}
             if "tolerance" in data:
                 self.error(data.pos("tolerance"), "give either a range or a 'tolerance', not both")
-            return {"low": low, "high": high}
+            return {"low": low, "high": high, "units": units}
         where = data.vpos("answer") if "answer" in data else data.start
         self.error(where, "a numeric answer must be a number, or a range [low, high]")
         return {}
+
+    def units(self, data: YamlMap) -> tuple[str, ...]:
+        """A numeric question's `unit`: one text (`"%"`, `km`) or a list of them (`[years, yrs]`)."""
+        if "unit" not in data:
+            return ()
+        value = data["unit"]
+        items = list(value) if isinstance(value, YamlSeq) else [value]
+        units: list[str] = []
+        for index, item in enumerate(items):
+            where = value.pos(index) if isinstance(value, YamlSeq) else data.vpos("unit")
+            text = item.strip() if isinstance(item, str) else ""
+            if not text:
+                self.error(where, "'unit' must be a unit written as text, like \"%\" or km, or a list of them")
+            elif any(ch.isdigit() for ch in text):
+                self.error(where, f"unit '{text}' holds a digit: a unit is what follows the number, like % or km")
+            else:
+                units.append(text)
+        if not items:
+            self.error(data.vpos("unit"), "'unit' is empty: name a unit, like \"%\" or km")
+        return tuple(units)
 
     def answer_order(self, data: YamlMap) -> dict[str, Any]:
         choices = self.choices(data, 2)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.domain.quizbank import Question, QuizBank
-from tui.domain.scoring import Grade, grade
+from tui.domain.scoring import Grade, can_override, grade, overridden
 from tui.domain.seeds import new_seed  # noqa: F401  (where callers have found it)
 
 TRUE_FALSE_CHOICES = ("True", "False")
@@ -67,6 +67,16 @@ class AnsweredQuestion:
     @property
     def question(self) -> Question:
         return self.asked.question
+
+    @property
+    def overridden(self) -> bool:
+        """The learner counted this answer right after it was marked wrong."""
+        return self.grade.overridden
+
+    @property
+    def can_override(self) -> bool:
+        """Whether the learner may still count this answer right ("I was right")."""
+        return can_override(self.question, self.grade)
 
 
 def response_text(question: Question, response: Any) -> str:
@@ -143,6 +153,16 @@ class QuizRun:
         answered = AnsweredQuestion(asked, response, result, hint_used)
         self.answers.append(answered)
         return answered
+
+    def override(self) -> AnsweredQuestion:
+        """Count the last answer right, as the learner says it was ("I was right"): full points,
+        less a hint's cost. Only a typed answer marked wrong can be; ValueError otherwise."""
+        if not self.answers or not self.answers[-1].can_override:
+            raise ValueError("only a typed answer marked wrong can be counted as right")
+        last = self.answers[-1]
+        result = overridden(last.question, last.hint_used, self.bank.hint_penalty)
+        self.answers[-1] = AnsweredQuestion(last.asked, last.response, result, last.hint_used)
+        return self.answers[-1]
 
     def result(self) -> QuizResult:
         """The result so far; questions never reached count as skipped."""

@@ -53,6 +53,8 @@ class SectionStats:
     average: float | None
     trend: tuple[TrendPoint, ...]
     most_missed: tuple[MissedQuestion, ...]
+    overrides: int = 0
+    """Answers the learner counted as right after podium marked them wrong ("I was right")."""
 
 
 def section_stats(history: History, deck_key: str, section_titles: Sequence[str]) -> list[SectionStats]:
@@ -85,6 +87,7 @@ def _one_section(index: int, title: str, attempts: list[AttemptRecord], answers:
         average=round(sum(scores) / len(scores), 6) if scores else None,
         trend=trend,
         most_missed=tuple(MissedQuestion(qid, missed[qid], asked[qid]) for qid in worst),
+        overrides=sum(1 for record in answers if record.overridden),
     )
 
 
@@ -100,6 +103,7 @@ def stats_json(stats: Sequence[SectionStats]) -> dict[str, Any]:
         "trend": [{"when": point.when, "fraction": point.fraction} for point in item.trend],
         "most_missed": [{"question_id": miss.question_id, "missed": miss.missed, "asked": miss.asked}
                         for miss in item.most_missed],
+        "overrides": item.overrides,
     } for item in stats]}
 
 
@@ -110,7 +114,7 @@ ANSWER_FIELDS: tuple[str, ...] = tuple(field.name for field in fields(AnswerReco
 def export_answers(records: Sequence[AnswerRecord], fmt: Literal["csv", "json"]) -> str:
     """Every record as CSV (a header row, then one row per answer) or as a JSON list of objects.
 
-    In CSV `response` is its JSON text and `hint_used` is true/false; in JSON `response` is the
+    In CSV `response` is its JSON text and `hint_used` and `overridden` are true/false; in JSON `response` is the
     decoded value (text, true/false, a list, or null for a skip).
     """
     if fmt == "csv":
@@ -121,6 +125,7 @@ def export_answers(records: Sequence[AnswerRecord], fmt: Literal["csv", "json"])
         for record in records:
             row = asdict(record)
             row["hint_used"] = "true" if record.hint_used else "false"
+            row["overridden"] = "true" if record.overridden else "false"
             writer.writerow([row[name] for name in ANSWER_FIELDS])
         return out.getvalue()
     if fmt == "json":

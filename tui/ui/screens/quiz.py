@@ -21,12 +21,12 @@ from tui.domain.quizrun import AnsweredQuestion, QuizResult, QuizRun, response_t
 from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.widgets.answer_inputs import (
-    INSTRUCTIONS,
     ChoicePicker,
     ManyPicker,
     OrderPicker,
     TextAnswer,
     current_response,
+    instructions,
     make_answer_widget,
 )
 from tui.ui.widgets.key_bar import KeyBar
@@ -42,6 +42,8 @@ class Recorder(Protocol):
 
     def finished(self) -> str | None: ...
 
+    def overridden(self, answered: AnsweredQuestion) -> str | None: ...
+
 VERDICT_TEXT = {
     "right": ("✓ Right", "-right"),
     "partial": ("◐ Partly right", "-partial"),
@@ -55,6 +57,15 @@ def points_text(points: float, possible: float) -> str:
         return f"{value:g}" if value == int(value) else f"{value:.2f}".rstrip("0")
 
     return f"{fmt(points)}/{fmt(possible)} point{'s' if possible != 1 else ''}"
+
+
+def verdict_note(answered: AnsweredQuestion) -> str:
+    """What follows the verdict: a typo forgiven, or the learner's own call."""
+    if answered.overridden:
+        return " (counted right by you)"
+    if answered.grade.accepted_as is not None:
+        return f" (accepted '{answered.response}' as '{answered.grade.accepted_as}')"
+    return ""
 
 
 class QuestionText(Static):
@@ -112,8 +123,9 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         # among them neither skips nor hints).
         Binding("enter", "continue", "Continue", priority=True),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
-        Binding("t", "truth(True)", show=False),
-        Binding("f", "truth(False)", show=False),
+        # Shown on true/false questions only (check_action hides them elsewhere).
+        Binding("t", "truth(True)", "True"),
+        Binding("f", "truth(False)", "False"),
         Binding("shift+up", "move(-1)", "Move up"),
         Binding("shift+down", "move(1)", "Move down"),
         # F2 and F3 work while typing an answer too; h and s only when no text box has focus.
@@ -122,6 +134,8 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         Binding("f3", "skip", "Skip"),
         Binding("s", "skip", show=False),
         Binding("v", "read", "Read the slides"),
+        # After a typed answer marked wrong: the learner counts it as right.
+        Binding("r", "override", "I was right"),
         Binding("escape", "leave", "Leave quiz"),
     ]
 
@@ -206,7 +220,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             ("Quiz", "bold"), f" · {self.run.section} · ",
             (f"question {self.run.index + 1} of {len(self.run.asked)}", "bold"), f" · worth {worth}",
         )
-        return header, question.prompt, INSTRUCTIONS[question.type]
+        return header, question.prompt, instructions(question)
 
     def new_answer_widget(self) -> Widget:
         """A fresh answer widget for the current question; its time starts now."""
@@ -245,8 +259,8 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.has_class("-too-small"):
             return False  # the quiz is hidden behind the notice
-        if self.run.finished and action not in ("continue", "leave"):
-            return False
+        if self.run.finished and action not in ("continue", "leave", "read", "override"):
+            return False  # (the last question's feedback still re-reads and overrides)
         asking = self.phase == "asking"
         if action in ("submit", "skip", "hint", "pick"):
             if action == "hint" and asking:
@@ -262,6 +276,8 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             return not asking
         if action == "read":
             return self.reader is not None and not asking
+        if action == "override":
+            return not asking and bool(self.run.answers) and self.run.answers[-1].can_override
         return True
 
     def action_pick(self, number: int) -> None:
@@ -333,6 +349,18 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         if self.reader is not None:
             self.app.push_screen(self.reader(self.run.index - 1))
 
+    def action_override(self) -> None:
+        """Count the last answer, a typed one marked wrong, as right ("I was right")."""
+        if self.phase != "feedback" or not self.run.answers or not self.run.answers[-1].can_override:
+            return
+        answered = self.run.override()
+        if self.recorder is not None:
+            message = self.recorder.overridden(answered)
+            if message:
+                self.notify(message, title="History", severity="warning", timeout=8, markup=False)
+        self.show_feedback(answered)
+        self.refresh_bindings()
+
     def action_hint(self) -> None:
         question = self.run.current.question
         if not question.hint:
@@ -350,7 +378,8 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         question = answered.question
         verdict, css_class = VERDICT_TEXT[answered.grade.verdict]
         lines = Text.assemble(
-            (verdict, "bold"), f" · {points_text(answered.grade.points, answered.grade.possible)}\n",
+            (verdict, "bold"), verdict_note(answered),
+            f" · {points_text(answered.grade.points, answered.grade.possible)}\n",
             ("Your answer: ", "bold"), response_text(question, answered.response), "\n",
             ("Right answer: ", "bold"), question.right_answer(),
         )
@@ -358,6 +387,8 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             lines.append("\n\n")
             lines.append(question.explanation)
         more = "Enter: next question" if not self.run.finished else "Enter: see your results"
+        if answered.can_override:
+            more += " · r: I was right (count it)"
         if self.reader is not None:
             more += " · v: re-read the slides"
         lines.append("\n\n")

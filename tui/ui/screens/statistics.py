@@ -39,6 +39,12 @@ def trend_arrow(row: SectionStats) -> str:
     return "↑" if last > first + 1e-9 else "↓" if last < first - 1e-9 else "→"
 
 
+def overrides_text(count: int) -> str:
+    """How many wrong answers the learner counted as right, in every section."""
+    answers = "1 answer" if count == 1 else f"{count} answers"
+    return f"{answers} marked wrong and counted right by you (\"I was right\")"
+
+
 CHART_WIDTH = 40
 CHART_ROWS = 12
 
@@ -87,6 +93,9 @@ class StatisticsScreen(DismissOnce, ModalScreen[None]):
             if self.note:
                 yield Static(self.note, id="statistics-note", markup=False)
             yield Static(stats_table(self.stats))
+            overrides = sum(row.overrides for row in self.stats)
+            if overrides:
+                yield Static(overrides_text(overrides), id="statistics-overrides", markup=False)
             yield Static(f"Scores over time ({len(order)} attempts, oldest first)", classes="statistics-heading",
                          markup=False)
             yield Static(score_chart(order), id="statistics-chart")

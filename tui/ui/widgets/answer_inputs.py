@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, SelectionList
-from textual.widgets.option_list import Option
+from textual.widgets import Checkbox, Input, OptionList, SelectionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
+from tui.domain.quizbank import Question
 from tui.domain.quizrun import TRUE_FALSE_CHOICES, AskedQuestion
 from tui.domain.scoring import parse_number
 from tui.ui.widgets.paged_list import PagedWhenLaidOut
@@ -41,10 +44,32 @@ class ChoicePicker(PagedWhenLaidOut, OptionList):
         return choice == TRUE_FALSE_CHOICES[0] if as_bool else choice
 
 
+TICKED = "✓"
+"""The glyph in a ticked box of a multiple-choice list; an unticked box is blank, so the two
+differ without colour (NO_COLOR, a monochrome terminal)."""
+UNTICKED = " "
+
+
 class ManyPicker(PagedWhenLaidOut, SelectionList[int]):
-    """Any number of choices (multiple); Space toggles, Enter answers."""
+    """Any number of choices (multiple); Space toggles, Enter answers. A ticked box holds a tick
+    and an unticked one is empty: the state shows by glyph, not by colour alone."""
 
     BINDINGS = [Binding("enter", "submit_answer", "Answer", show=False)]
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        # Textual draws each box as three segments (left edge, the inner "X", right edge) before
+        # the choice; only the inner one changes, to a tick or a blank.
+        if len(segments) < 3 or segments[1].text != Checkbox.BUTTON_INNER:
+            return strip
+        try:
+            ticked = self.get_option_at_index(self.scroll_offset.y + y).value in self.selected
+        except OptionDoesNotExist:
+            return strip
+        inner = segments[1]
+        segments[1] = Segment(TICKED if ticked else UNTICKED, inner.style, inner.control)
+        return Strip(segments, strip.cell_length)
 
     class Submitted(Message):
         """Enter was pressed: the choices toggled so far are the answer."""
@@ -96,16 +121,18 @@ class TextAnswer(Input):
     Getting the focus back (after the terminal was too small a moment) selects nothing: the next
     key goes on with the answer instead of replacing it."""
 
-    def __init__(self, numeric: bool) -> None:
+    def __init__(self, numeric: bool, units: tuple[str, ...] = ()) -> None:
         placeholder = "Type a number, then Enter" if numeric else "Type your answer, then Enter"
         super().__init__(placeholder=placeholder, id="answer", select_on_focus=False)
         self.numeric = numeric
+        self.units = units
+        """The units a numeric answer may end with (the question's `unit`)."""
 
     def problem(self) -> str | None:
         """Why the typed text cannot be submitted yet, or None."""
         if not self.value.strip():
             return "Type an answer first (or skip with F3)."
-        if self.numeric and parse_number(self.value) is None:
+        if self.numeric and parse_number(self.value, self.units) is None:
             return f"'{self.value.strip()}' is not a number."
         return None
 
@@ -119,7 +146,7 @@ def make_answer_widget(asked: AskedQuestion) -> Widget:
         return ManyPicker(asked.choices)
     if kind == "order":
         return OrderPicker(asked.choices)
-    return TextAnswer(numeric=kind == "numeric")
+    return TextAnswer(numeric=kind == "numeric", units=asked.question.units)
 
 
 def current_response(widget: Widget, asked: AskedQuestion) -> Any:
@@ -135,9 +162,22 @@ def current_response(widget: Widget, asked: AskedQuestion) -> Any:
 
 INSTRUCTIONS = {
     "single": "Pick one: a number key, or ↑ ↓ and Enter, or click.",
-    "true_false": "True or false: 1 or 2, or ↑ ↓ and Enter.",
+    "true_false": "True or false: t or f, 1 or 2, or ↑ ↓ and Enter.",
     "multiple": "Pick all that apply: number keys or Space toggle, Enter answers.",
     "order": "Put in order: ↑ ↓ choose an item, Shift+↑ ↓ move it, Enter answers.",
-    "short": "Type your answer and press Enter (F2 hint, F3 skip).",
-    "numeric": "Type a number and press Enter (F2 hint, F3 skip).",
+    "short": "Type your answer and press Enter",
+    "numeric": "Type a number and press Enter",
 }
+"""How to answer each question type; `instructions` adds what depends on the question."""
+
+
+def instructions(question: Question) -> str:
+    """How to answer `question`: the keys of its type, F2 only when it has a hint, and the unit
+    a numeric answer may carry."""
+    text = INSTRUCTIONS[question.type]
+    if question.type in ("short", "numeric"):
+        if question.type == "numeric" and question.units:
+            text += f" (in {question.units[0]}; the unit may be typed or left out)"
+        keys = ["F2 hint"] if question.hint else []
+        return f"{text} ({', '.join([*keys, 'F3 skip'])})."
+    return text

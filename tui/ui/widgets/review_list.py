@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from tui.domain.quizrun import QuizResult, response_text
-from tui.ui.screens.quiz import VERDICT_TEXT, points_text
+from tui.ui.screens.quiz import VERDICT_TEXT, points_text, verdict_note
 
 CONTENT_WIDTH = 100
 """The widest the review is drawn (as the quiz screens)."""
@@ -52,7 +52,7 @@ def review_text(number: int, result: QuizResult) -> Text:
     question = answered.question
     verdict, _css_class = VERDICT_TEXT[answered.grade.verdict]
     body = Text.assemble(
-        (f"{number}. {verdict}", "bold"),
+        (f"{number}. {verdict}", "bold"), verdict_note(answered),
         f" · {points_text(answered.grade.points, answered.grade.possible)}\n",
         (question.prompt, "bold"), "\n",
         "Your answer: ", response_text(question, answered.response), "\n",
