@@ -148,6 +148,18 @@ class Learner:
                 found.append((card.section, question))
         return found
 
+    def missed(self, banks: Mapping[int, QuizBank], every: bool = False) -> dict[int, tuple[str, ...]]:
+        """Per section, the questions to retake (`tui.domain.missed`): missed in the last attempt,
+        or in any attempt with `every`; only those still in `banks`."""
+        from tui.domain.missed import missed_in_history, present
+
+        if self.history is None:
+            return {}
+        rows = [(record.attempt_id, record.section, record.question_id, record.verdict)
+                for record in sorted(self.history.answers(self.key), key=lambda r: (r.attempt_id, r.answered_at))]
+        self.notices.extend(self.history.take_notices())
+        return present(missed_in_history(rows, every), banks)
+
     def statistics(self) -> tuple[list[SectionStats], str | None]:
         """Every section's statistics, or none and the reason (history off, unreadable)."""
         from tui.domain.stats import section_stats
@@ -204,6 +216,16 @@ class AttemptRecorder:
             return None
         self.unsaved.append((answered, seconds, self.learner.clock()))
         return self._joined(self.save())
+
+    def leave_detail(self) -> str:
+        """What becomes of this quiz's answers if the learner leaves it now."""
+        if self.learner.history is None:
+            return "History is off, so your answers are not kept and this quiz cannot be resumed."
+        if self.elsewhere:
+            return "Another podium window has this quiz now; this one keeps nothing more of it."
+        if self.attempt_id is None and not self.unsaved:
+            return "Nothing is answered yet, so there is nothing to resume."
+        return "Your answers so far are kept; you can resume it later."
 
     def save(self) -> list[str]:
         """Write every unsaved answer, in order; what to tell the learner."""
@@ -308,3 +330,8 @@ class ReviewRecorder:
 
     def finished(self) -> str | None:
         return None
+
+    def leave_detail(self) -> str:
+        if self.run.kind == "retake":
+            return "Each answer so far is already scheduled for review; a retake is not resumed."
+        return "Each answer so far is already scheduled; the questions not reached stay due."

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # imported where used: the first paint needs none of them
     from tui.domain.channel import PresenterState
     from tui.domain.learner import Learner
     from tui.domain.quizbank import Question
+    from tui.domain.relearn import RelearnRule
     from tui.ui.startup import CollectorPolicy
 
 DEFAULT_THEME = "podium-dark"
@@ -58,8 +59,14 @@ class PodiumApp(BurstSafeApp, App[None]):
                  watch: Path | None = None, learner: Learner | None = None,
                  study: list[int] | None = None, review: list[tuple[int, Question]] | None = None,
                  complete: Callable[[], Presentation] | None = None,
-                 loaded: Callable[[Presentation], None] | None = None) -> None:
+                 loaded: Callable[[Presentation], None] | None = None,
+                 relearn: RelearnRule | None = None,
+                 missed: dict[int, tuple[str, ...]] | None = None) -> None:
         super().__init__()
+        self.relearn = relearn
+        """Review mode: when a missed question comes back in the session (None: the default)."""
+        self.missed = missed
+        """Study mode with --missed: per section, the ids of the questions to take again."""
         self.complete = complete
         """Loads the whole deck, when the app starts from the deck's opening (its first page
         only, `tui.domain.opening`): called in a thread once the first page is on screen."""
@@ -110,11 +117,11 @@ class PodiumApp(BurstSafeApp, App[None]):
         if self.review is not None:
             from tui.ui.screens.study import ReviewScreen
 
-            self.push_screen(ReviewScreen(self.presentation, self.review, self.seed))
+            self.push_screen(ReviewScreen(self.presentation, self.review, self.seed, self.relearn))
         elif self.study is not None:
             from tui.ui.screens.study import StudyScreen
 
-            self.push_screen(StudyScreen(self.presentation, self.study, self.seed))
+            self.push_screen(StudyScreen(self.presentation, self.study, self.seed, self.missed))
         elif self.watch_path is not None:
             self.run_worker(self.watch_deck(self.watch_path), name="live-reload", exclusive=True)
 
@@ -312,11 +319,13 @@ def make_app(presentation: Presentation, *, seed: int | None = None, theme: str 
              learner: Learner | None = None, study: list[int] | None = None,
              review: list[tuple[int, Question]] | None = None,
              complete: Callable[[], Presentation] | None = None,
-             loaded: Callable[[Presentation], None] | None = None) -> PodiumApp:
+             loaded: Callable[[Presentation], None] | None = None,
+             relearn: RelearnRule | None = None,
+             missed: dict[int, tuple[str, ...]] | None = None) -> PodiumApp:
     """Build the app. `seed` fixes quiz shuffling (a fresh one otherwise); `start` is a page number."""
     from tui.domain.seeds import new_seed
 
     chosen = theme or presentation.deck.info.theme or DEFAULT_THEME
     return PodiumApp(presentation, seed=new_seed() if seed is None else seed, theme=chosen, start=start,
                      clock=clock, channel=channel, watch=watch, learner=learner, study=study, review=review,
-                     complete=complete, loaded=loaded)
+                     complete=complete, loaded=loaded, relearn=relearn, missed=missed)

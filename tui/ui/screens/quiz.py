@@ -42,6 +42,8 @@ class Recorder(Protocol):
 
     def finished(self) -> str | None: ...
 
+    def leave_detail(self) -> str: ...
+
 VERDICT_TEXT = {
     "right": ("✓ Right", "-right"),
     "partial": ("◐ Partly right", "-partial"),
@@ -111,6 +113,8 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         # that came with it are handed on, so they are the start of its answer (and "s" or "h"
         # among them neither skips nor hints).
         Binding("enter", "continue", "Continue", priority=True),
+        # Early in the bar, so that how to leave is shown even in a narrow terminal.
+        Binding("escape", "leave", "Leave"),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
         Binding("t", "truth(True)", show=False),
         Binding("f", "truth(False)", show=False),
@@ -122,7 +126,6 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         Binding("f3", "skip", "Skip"),
         Binding("s", "skip", show=False),
         Binding("v", "read", "Read the slides"),
-        Binding("escape", "leave", "Leave quiz"),
     ]
 
     BLANK = True
@@ -141,6 +144,10 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         """Builds a screen of the slides behind question n, to re-read from the feedback."""
         self.hint_used = False
         self.asked_at = 0.0
+        self.left = False
+        """The learner left half way (the screen was dismissed with None)."""
+        self.asking_to_leave = False
+        """Whether the question "Leave the quiz?" is on screen, or about to be."""
 
     def compose(self) -> ComposeResult:
         # The first question is composed with the screen, so showing it needs no second mount.
@@ -204,7 +211,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         worth = points_text(question.points, question.points).split("/", 1)[1]
         header = Text.assemble(
             ("Quiz", "bold"), f" · {self.run.section} · ",
-            (f"question {self.run.index + 1} of {len(self.run.asked)}", "bold"), f" · worth {worth}",
+            (f"question {self.run.index + 1} of {self.run.planned}", "bold"), f" · worth {worth}",
         )
         return header, question.prompt, INSTRUCTIONS[question.type]
 
@@ -377,5 +384,28 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             await self.ask()
 
     def action_leave(self) -> None:
-        """Leave the quiz now; questions not answered count as skipped."""
-        self.dismiss(self.run.result())
+        """Ask, then leave the quiz half way: the answers given stay in the history and the quiz
+        can be resumed (the screen dismisses with None). With every question answered there is
+        nothing to lose: Esc goes on to the results."""
+        if self.run.finished:
+            self.dismiss(self.run.result())
+            return
+        if self.asking_to_leave:
+            return  # a second Esc that came before the question was shown
+        from tui.ui.screens.leave import LeaveQuizScreen
+
+        detail = self.recorder.leave_detail() if self.recorder is not None else \
+            "Your answers so far are not kept: this quiz cannot be resumed."
+        done = len(self.run.answers)
+        counted = f"{done} of {self.run.planned} question{'s' if self.run.planned != 1 else ''} answered. "
+
+        def chosen(leave: bool | None) -> None:
+            self.asking_to_leave = False
+            if leave:
+                self.left = True
+                self.dismiss(None)
+            else:
+                self.call_after_refresh(self.focus_answer)
+
+        self.asking_to_leave = True
+        self.app.push_screen(LeaveQuizScreen(f"Leave the {self.run.kind}?", counted + detail), chosen)

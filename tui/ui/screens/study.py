@@ -9,10 +9,11 @@ from textual.widgets import Static
 
 from tui.domain.learner import ReviewRecorder
 from tui.domain.loader import Presentation
-from tui.domain.quizbank import Question, QuizBank
-from tui.domain.quizrun import QuizResult, QuizRun
+from tui.domain.quizbank import Question
+from tui.domain.quizrun import QuizResult
+from tui.domain.relearn import RelearnRule, ReviewRun, review_bank  # noqa: F401  (review_bank: where callers found it)
 from tui.domain.walk import quiz_title
-from tui.ui.quiz_flow import start_section_quiz
+from tui.ui.quiz_flow import start_retake, start_section_quiz
 from tui.ui.typed_app import podium_app
 from tui.ui.widgets.key_bar import KeyBar
 
@@ -24,11 +25,14 @@ class StudyScreen(Screen[None]):
 
     BINDINGS = [Binding("q", "app.quit", "Quit")]
 
-    def __init__(self, presentation: Presentation, sections: list[int], seed: int) -> None:
+    def __init__(self, presentation: Presentation, sections: list[int], seed: int,
+                 missed: dict[int, tuple[str, ...]] | None = None) -> None:
         super().__init__()
         self.presentation = presentation
         self.sections = sections
         self.seed = seed
+        self.missed = missed
+        """With `podium quiz --missed`: per section, the questions to retake (only those are asked)."""
         self.results: dict[int, QuizResult] = {}
         self.next_index = 0
 
@@ -54,8 +58,13 @@ class StudyScreen(Screen[None]):
                 self.results[section] = result
             self.next_quiz()
 
-        start_section_quiz(self.app, self.presentation, podium_app(self).learner,
-                           section, self.seed, done)
+        learner = podium_app(self).learner
+        if self.missed is not None:
+            start_retake(self.app, self.presentation, learner, section, self.missed.get(section, ()),
+                         self.seed, done, on_leave=self.finish)
+            return
+        # Leaving a quiz half way ends the study session: its summary shows what was taken.
+        start_section_quiz(self.app, self.presentation, learner, section, self.seed, done, on_leave=self.finish)
 
     def finish(self) -> None:
         from tui.ui.screens.summary import SummaryScreen
@@ -67,12 +76,6 @@ class StudyScreen(Screen[None]):
         self.app.push_screen(SummaryScreen(rows), lambda _: self.app.exit())
 
 
-def review_bank(due: list[tuple[int, Question]]) -> QuizBank:
-    """The due questions as one bank, in the order given (most overdue first)."""
-    return QuizBank(questions=tuple(question for _, question in due), path="review", title="Review",
-                    shuffle=False)
-
-
 class ReviewScreen(Screen[None]):
     """Asks the questions due for review, most overdue first, and reschedules each one."""
 
@@ -80,11 +83,14 @@ class ReviewScreen(Screen[None]):
 
     BINDINGS = [Binding("q", "app.quit", "Quit")]
 
-    def __init__(self, presentation: Presentation, due: list[tuple[int, Question]], seed: int) -> None:
+    def __init__(self, presentation: Presentation, due: list[tuple[int, Question]], seed: int,
+                 rule: RelearnRule | None = None) -> None:
         super().__init__()
         self.presentation = presentation
         self.due = due
         self.seed = seed
+        self.rule = rule or RelearnRule()
+        self.run: ReviewRun | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(f"Review · {len(self.due)} due", id="study-status", markup=False)
@@ -100,17 +106,19 @@ class ReviewScreen(Screen[None]):
         from tui.ui.screens.results import ResultsScreen
 
         deck = self.presentation.deck
-        run = QuizRun(review_bank(self.due), "Review", deck.info.pass_mark, seed=self.seed)
-        sections = [section for section, _ in self.due]
-        recorder = ReviewRecorder(podium_app(self).learner, sections, run)
+        run = ReviewRun.of(self.due, deck.info.pass_mark, self.seed, self.rule)
+        self.run = run
+        recorder = ReviewRecorder(podium_app(self).learner, run.sections, run)
 
         def reader(index: int) -> SectionReader:
-            return SectionReader(deck, sections[index])
+            return SectionReader(deck, run.sections[index])
 
         def finished(result: QuizResult | None) -> None:
             if result is None:
                 self.app.exit()
                 return
-            self.app.push_screen(ResultsScreen(result, self.seed), lambda _: self.app.exit())
+            # No seed is shown: a review's order is the questions' due dates and the answers
+            # given, which no seed replays.
+            self.app.push_screen(ResultsScreen(result, None), lambda _: self.app.exit())
 
         self.app.push_screen(QuizScreen(run, recorder=recorder, reader=reader), finished)
