@@ -159,7 +159,7 @@ async def test_the_key_bar_shows_how_to_leave_in_a_small_terminal() -> None:
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
         line = bar.render().plain[:60]
-        assert line.startswith(" esc Leave "), line
+        assert line.startswith(" esc Leave quiz "), line
 
 
 async def test_escape_escape_in_one_read_asks_once() -> None:

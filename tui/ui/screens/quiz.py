@@ -114,7 +114,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         # among them neither skips nor hints).
         Binding("enter", "continue", "Continue", priority=True),
         # Early in the bar, so that how to leave is shown even in a narrow terminal.
-        Binding("escape", "leave", "Leave"),
+        Binding("escape", "leave", "Leave quiz"),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
         Binding("t", "truth(True)", show=False),
         Binding("f", "truth(False)", show=False),
