@@ -364,6 +364,10 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         if question.explanation:
             lines.append("\n\n")
             lines.append(question.explanation)
+        coming_back = getattr(self.run, "coming_back", None)
+        if coming_back is not None and coming_back():
+            lines.append("\n\n")
+            lines.append("This question comes back later in this review.", style="bold")
         more = "Enter: next question" if not self.run.finished else "Enter: see your results"
         if self.reader is not None:
             more += " · v: re-read the slides"
