@@ -125,9 +125,11 @@ def _missed_or_say_why(learner, presentation, sections: list[int], every: bool) 
     chosen = {section: ids for section, ids in missed.items() if section in sections}
     if chosen:
         return chosen
+    try:
+        taken = any(attempt.section in sections for attempt in learner.history.attempts(learner.key))
+    except HistoryError:
+        taken = True
     learner.close()
-    taken = learner.history is not None and any(
-        attempt.section in sections for attempt in learner.history.attempts(learner.key))
     if not taken:
         print("Nothing to retake: no quiz of " + ("these sections" if len(sections) > 1 else "this section")
               + " has been answered yet. Take one with podium quiz first.")
