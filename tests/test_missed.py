@@ -150,3 +150,9 @@ def test_quiz_missed_needs_the_history(tmp_path: Path) -> None:
 def test_quiz_help_describes_missed() -> None:
     text = " ".join(podium("quiz", "--help").stdout.split())
     assert "--missed" in text and "--all" in text and "last attempt of each section" in text
+
+
+def test_podium_help_names_missed_and_relearning() -> None:
+    text = " ".join(podium("--help").stdout.split())
+    assert "--missed [--all]: retake only what you missed" in text
+    assert "a miss comes back in the session" in text and "--tag T" in text
