@@ -210,3 +210,17 @@ def test_review_of_a_section_or_tag_with_nothing_due_says_so(tagged_deck: Path, 
 def test_review_refuses_a_negative_relearn_option(tagged_deck: Path) -> None:
     result = podium("review", str(tagged_deck), "--relearn-after", "-1")
     assert result.returncode == 2 and "must be 0 or more" in result.stderr
+
+
+async def test_review_results_advertise_no_seed(tmp_path: Path) -> None:
+    learner = Learner.open(tmp_path / "history.db", EVERY_TYPE.deck, UtcClock(DAY0))
+    sun = next(q for q in EVERY_TYPE.banks[0].questions if q.id == "sun")
+    app = build_app(EVERY_TYPE, learner=learner, review=[(0, sun)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        text = app.screen.query_one(ReviewList).whole_text()
+        assert "1/1 point" in text and "Seed" not in text
