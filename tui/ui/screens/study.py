@@ -61,19 +61,24 @@ class StudyScreen(Screen[None]):
         learner = podium_app(self).learner
         if self.missed is not None:
             start_retake(self.app, self.presentation, learner, section, self.missed.get(section, ()),
-                         self.seed, done, on_leave=self.finish)
+                         self.seed, done, on_leave=self.finish)  # a retake is not resumed
             return
         # Leaving a quiz half way ends the study session: its summary shows what was taken.
-        start_section_quiz(self.app, self.presentation, learner, section, self.seed, done, on_leave=self.finish)
+        start_section_quiz(self.app, self.presentation, learner, section, self.seed, done, on_leave=self.left_quiz)
 
-    def finish(self) -> None:
+    def left_quiz(self) -> None:
+        """The learner left the current quiz half way: the session ends, with its summary."""
+        section = self.sections[self.next_index - 1]
+        self.finish(quiz_title(self.presentation.deck.sections[section], self.presentation.banks[section]))
+
+    def finish(self, left: str | None = None) -> None:
         from tui.ui.screens.summary import SummaryScreen
 
         banks = self.presentation.banks
         rows = tuple((quiz_title(self.presentation.deck.sections[s], banks[s]), self.results.get(s))
                      for s in self.sections)
         self.query_one("#study-status", Static).update("Study done. q quits.")
-        self.app.push_screen(SummaryScreen(rows), lambda _: self.app.exit())
+        self.app.push_screen(SummaryScreen(rows, left), lambda _: self.app.exit())
 
 
 class ReviewScreen(Screen[None]):
