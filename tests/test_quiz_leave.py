@@ -221,3 +221,19 @@ async def test_leaving_a_review_says_the_rest_stay_due(tmp_path: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
     assert not app.is_running
+
+
+def test_what_leaving_keeps_is_decided_in_the_domain(tmp_path: Path) -> None:
+    from tui.domain.quizrun import QuizRun
+
+    learner = Learner.open(tmp_path / "h.db", EVERY_TYPE.deck, UtcClock())
+    run = QuizRun(EVERY_TYPE.banks[1], "More", 0.7, seed=1)
+    recorder = learner.recorder(1, "More", run)
+    assert not recorder.resumable
+    assert recorder.leave_detail() == "Nothing is answered yet, so there is nothing to resume."
+    recorder.answered(run.answer(None), 2.0)
+    assert recorder.resumable
+    assert recorder.leave_detail() == "Your answers so far are kept; you can resume it later."
+    off = Learner.open(None, EVERY_TYPE.deck).recorder(1, "More", QuizRun(EVERY_TYPE.banks[1], "More", 0.7, seed=1))
+    assert not off.resumable and off.leave_detail().startswith("History is off")
+    learner.close()

@@ -217,13 +217,20 @@ class AttemptRecorder:
         self.unsaved.append((answered, seconds, self.learner.clock()))
         return self._joined(self.save())
 
+    @property
+    def resumable(self) -> bool:
+        """Whether leaving now keeps something to resume: history on, an answer given, and the
+        attempt still this window's."""
+        return (self.learner.history is not None and not self.elsewhere
+                and (self.attempt_id is not None or bool(self.unsaved)))
+
     def leave_detail(self) -> str:
         """What becomes of this quiz's answers if the learner leaves it now."""
         if self.learner.history is None:
             return "History is off, so your answers are not kept and this quiz cannot be resumed."
         if self.elsewhere:
             return "Another podium window has this quiz now; this one keeps nothing more of it."
-        if self.attempt_id is None and not self.unsaved:
+        if not self.resumable:
             return "Nothing is answered yet, so there is nothing to resume."
         return "Your answers so far are kept; you can resume it later."
 

@@ -127,8 +127,8 @@ def left_message(screen: QuizScreen) -> str:
     """What the learner is told after leaving a quiz half way."""
     run = screen.run
     answered = f"{len(run.answers)} of {run.planned} answered"
-    kept = screen.recorder is not None and screen.recorder.leave_detail().startswith("Your answers")
-    return f"Quiz left ({answered}). " + ("Start it again to resume where you stopped." if kept else "")
+    kept = bool(getattr(screen.recorder, "resumable", False))
+    return f"Quiz left ({answered})." + (" Start it again to resume where you stopped." if kept else "")
 
 
 def start_section_quiz(app: App, presentation: Presentation, learner: Learner, section: int,
@@ -147,7 +147,7 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
         def finished(result: QuizResult | None) -> None:
             if result is None:
                 if screen.left:
-                    app.notify(left_message(screen).strip(), title="Quiz", markup=False)
+                    app.notify(left_message(screen), title="Quiz", markup=False)
                     if on_leave is not None:
                         on_leave()
                         return
