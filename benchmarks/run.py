@@ -181,16 +181,19 @@ def run_presenter(deck: Path, expects: list[Expect], env: dict[str, str], work: 
             before, expect = walk[index - 1], walk[index]
             entered = len(samples["first_question"])
             if before.kind == "quiz_page" and index + 1 < len(expects) and (quizzes is None or entered < quizzes):
-                # Start the quiz: time to its first question; then leave it, close the results,
-                # and the presenter goes on to the next section (not timed).
+                # Start the quiz: time to its first question; then leave it (Esc asks, y leaves),
+                # and skip the quiz page to the next section (not timed).
                 pressed = session.send(ENTER)
                 shown = session.wait_for(anywhere("question 1 of"))
                 samples["first_question"].append(shown - pressed)
                 samples["first_question_settled"].append((session.settle(QUIET) or shown) - pressed)
                 session.send(ESCAPE)
-                session.wait_for(anywhere("Results ·"))
+                session.wait_for(anywhere("Leave the quiz?"))
                 session.settle(QUIET)
-                session.send(ENTER)
+                session.send("y")
+                session.wait_for(anywhere("Skip quiz"))
+                session.settle(QUIET)
+                session.send(RIGHT)
                 session.wait_for(shows(expect))
                 session.settle(QUIET)
                 continue
@@ -224,10 +227,13 @@ def run_study(deck: Path, env: dict[str, str]) -> float:
 
 
 def quit_app_hard(session: Session) -> None:
-    """Leave study mode: Escape leaves the quiz, then q quits from the results."""
+    """Leave study mode: Escape asks, y leaves the quiz, then q quits from the summary."""
     session.send(ESCAPE)
     try:
-        session.wait_for(anywhere("Results ·"), timeout=10)
+        session.wait_for(anywhere("Leave the quiz?"), timeout=10)
+        session.settle(QUIET)
+        session.send("y")
+        session.wait_for(anywhere("Quiz summary"), timeout=10)
         session.settle(QUIET)
         session.send("q")
         session.wait_exit(timeout=10)

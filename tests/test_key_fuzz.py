@@ -37,6 +37,7 @@ from tui.domain.quizrun import QuizRun
 from tui.ui.app import PodiumApp
 from tui.ui.notes_app import NotesApp, make_notes_app
 from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.leave import LeaveQuizScreen
 from tui.ui.screens.overview import OverviewScreen
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen
@@ -136,6 +137,18 @@ async def open_notes(pilot: Pilot) -> None:
 
 
 async def open_results(pilot: Pilot) -> None:
+    """Skip every question: the results (Esc asks before leaving, and leaving shows none)."""
+    await start_quiz(pilot)
+    quiz = pilot.app.screen
+    assert isinstance(quiz, QuizScreen)
+    while not quiz.run.finished:
+        await press(pilot, "f3")
+        if not quiz.run.finished:
+            await press(pilot, "enter")
+    await press(pilot, "enter")  # from the last feedback to the results
+
+
+async def open_leave(pilot: Pilot) -> None:
     await start_quiz(pilot)
     await press(pilot, "escape")
 
@@ -236,6 +249,8 @@ def targets(tmp: Path) -> dict[str, Callable[[], Target]]:
            for kind in ("single", "true_false", "multiple", "short", "numeric", "order")},
         "results": lambda: on_presenter(
             "results", lambda app: isinstance(app.screen, ResultsScreen), open_results),
+        "leave": lambda: on_presenter(
+            "leave", lambda app: isinstance(app.screen, LeaveQuizScreen), open_leave),
         "reader": lambda: on_presenter(
             "reader", lambda app: isinstance(app.screen, SectionReader), open_reader),
         "summary": lambda: on_presenter(

@@ -108,10 +108,11 @@ def targets(tmp: Path) -> dict[str, Callable[[], PtyTarget]]:
         **{f"quiz-{kind}": (lambda kind=kind: quiz(kind)) for kind in KINDS},
         "feedback": lambda: from_feedback("feedback", []),
         "reader": lambda: from_feedback("reader", [(b"v", "Re-reading")]),
-        "results": lambda: PtyTarget("results", STUDY, ASKING, [(b"\x1b", "Results")]),
-        # The summary needs a result: a quiz left at once, its results closed.
+        "results": lambda: PtyTarget("results", STUDY, ASKING, skip_every_question(6)),
+        "leave": lambda: PtyTarget("leave", STUDY, ASKING, [(b"\x1b", "Leave the quiz?")]),
+        # The summary needs a result: a quiz whose every question was skipped, its results closed.
         "summary": lambda: PtyTarget("summary", [*PRESENT, "--slide", QUIZ_PAGE], "Quiz", [
-            (b"\r", ASKING), (b"\x1b", "Results"), (b"\r", "One more slide"), (b"r", "Quiz summary")]),
+            (b"\r", ASKING), *skip_every_question(6), (b"\r", "One more slide"), (b"r", "Quiz summary")]),
         "statistics": lambda: PtyTarget("statistics", PRESENT, TITLE, [(b"i", "Scores over time")],
                                         prepare=history(finish=True)),
         "resume": lambda: PtyTarget("resume", STUDY, "You stopped this quiz", prepare=history(finish=False)),
@@ -119,6 +120,16 @@ def targets(tmp: Path) -> dict[str, Callable[[], PtyTarget]]:
         "review": lambda: PtyTarget("review", ["review", DECK], "Review ·", prepare=history(finish=True)),
         "speaker": speaker,
     }
+
+
+def skip_every_question(count: int) -> list[tuple[bytes, str]]:
+    """The keys that skip each of a quiz's `count` questions and reach its results (Esc now asks
+    before leaving, and leaving shows no results)."""
+    steps: list[tuple[bytes, str]] = []
+    for number in range(1, count + 1):
+        steps.append((F3, "Skipped"))
+        steps.append((b"\r", f"question {number + 1} of" if number < count else "Results"))
+    return steps
 
 
 NAMES = [name for name in targets(Path("/nonexistent")) if ONLY in name]

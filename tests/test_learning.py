@@ -113,7 +113,7 @@ async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_t
         await pilot.pause()
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
-        assert [a.question.id for a in quiz.run.asked] == [q.id for _, q in due]
+        assert [q.id for _, q in quiz.run.due] == [q.id for _, q in due]
         await take_quiz(pilot, app, set())
         await pilot.press("enter")
         await pilot.pause()

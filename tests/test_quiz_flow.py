@@ -137,20 +137,6 @@ async def test_numeric_input_refuses_what_is_not_a_number() -> None:
         assert quiz.run.answers[-1].grade.verdict == "right"
 
 
-async def test_escape_leaves_with_the_rest_skipped() -> None:
-    app = build_app(load_presentation(EVERY_TYPE))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await go_to_quiz(pilot, app)
-        quiz = app.screen
-        await pilot.press("f3", "enter")
-        assert quiz.run.index == 1
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ResultsScreen)
-        # The one skipped and the five never reached.
-        assert screen_text(app).count("↷ Skipped") == 6
-
-
 async def test_mouse_click_answers_a_single_choice() -> None:
     app = build_app(load_presentation(EVERY_TYPE))
     async with app.run_test(size=(120, 40)) as pilot:

@@ -348,7 +348,8 @@ async def test_key_bars_are_right_in_the_first_frame_of_a_prepared_quiz_and_back
         assert app.screen is prepared
         assert [hint.key for hint in prepared.query_one(KeyBar).hints] == hidden
         assert "escape" in hidden and "enter" not in hidden  # the focused answer takes Enter
-        await pilot.press("escape")  # leave: the results
+        while not prepared.run.finished:
+            await pilot.press("f3", "enter")  # skip each question: then the results
         await pilot.pause()
         await pilot.press("enter")  # close them: back on the presenter, moved past the quiz
         await pilot.pause()

@@ -150,7 +150,7 @@ RULES = [
             zzz: 1
         """,
         [at(6, 5, "unknown key 'zzz' in question 1; known keys: id, type, prompt, choices, answer, "
-                  "explanation, hint, points, scoring, tolerance, pattern, typos, unit")],
+                  "explanation, hint, points, scoring, tolerance, pattern, typos, unit, tags")],
         id="unknown-question-key-listed",
     ),
     pytest.param(

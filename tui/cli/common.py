@@ -26,8 +26,10 @@ EPILOG = """commands:
   podium check [PATH]   check a deck and its banks, print every problem as path:line:col
   podium notes [DECK]   speaker view for a second terminal: follows the presenting podium
   podium serve [DECK]   present in a web browser at http://localhost:8000 (--port N)
-  podium quiz [DECK]    study mode: the quizzes without the slides (--section NAME|NUMBER)
-  podium review [DECK]  ask the questions due for spaced review (--limit N)
+  podium quiz [DECK]    study mode: the quizzes without the slides (--section NAME|NUMBER,
+                        --missed [--all]: retake only what you missed)
+  podium review [DECK]  ask the questions due for spaced review; a miss comes back in the
+                        session (--limit N, --section N, --tag T, --relearn-after N)
   podium stats [DECK]   attempts, best, last and average per section; most missed (--json)
   podium history export [--format csv|json]   every answer recorded
   podium new DIR        write a small working deck to start from

@@ -72,9 +72,17 @@ def run_quiz(argv: Sequence[str]) -> int:
     parser.add_argument("--section", action="append", default=[], metavar="NAME|NUMBER",
                         help="a section by number (from 1) or title; repeat for several; default: all")
     parser.add_argument("--seed", type=int, help="shuffle the same way every time")
+    parser.add_argument("--missed", action="store_true",
+                        help="retake only the questions answered wrong, partly right or skipped in the "
+                             "last attempt of each section (needs the history)")
+    parser.add_argument("--all", action="store_true", dest="every",
+                        help="with --missed: the questions missed in any attempt, not only the last")
     parser.add_argument("--theme", help="a Textual theme name")
     _history_options(parser)
     args = parser.parse_args(argv)
+    if args.every and not args.missed:
+        say("podium quiz: --all goes with --missed")
+        return EXIT_PROBLEMS
     presentation = load_or_report(args.deck)
     if presentation is None:
         return EXIT_PROBLEMS
@@ -85,45 +93,128 @@ def run_quiz(argv: Sequence[str]) -> int:
     if not sections:
         print("podium quiz: this deck has no quizzes", file=sys.stderr)
         return EXIT_PROBLEMS
-    app = make_app(presentation, AppOptions(seed=args.seed, theme=args.theme,
-                                            learner=_learner(args, presentation.deck), study=tuple(sections)))
+    learner = _learner(args, presentation.deck)
+    missed = None
+    if args.missed:
+        found = _missed_or_say_why(learner, presentation, sections, args.every)
+        if isinstance(found, int):
+            return found
+        missed = found
+        sections = [section for section in sections if section in missed]
+    app = make_app(presentation, AppOptions(seed=args.seed, theme=args.theme, learner=learner,
+                                            study=tuple(sections), missed=missed))
     return _run_app(app, args.data_dir)
+
+
+def _missed_or_say_why(learner, presentation, sections: list[int], every: bool) -> dict[int, tuple[str, ...]] | int:
+    """The questions to retake in `sections`, or the exit status after saying why there are none."""
+    from tui.domain.history import HistoryError
+
+    _say_notices(learner.take_notices())
+    if learner.history is None:
+        say("podium quiz: --missed reads the history, which is off (--no-history or PODIUM_NO_HISTORY)")
+        learner.close()
+        return EXIT_PROBLEMS
+    try:
+        missed = learner.missed(presentation.banks, every)
+    except HistoryError as error:
+        say(f"podium quiz: {error}")
+        learner.close()
+        return EXIT_PROBLEMS
+    _say_notices(learner.take_notices())
+    chosen = {section: ids for section, ids in missed.items() if section in sections}
+    if chosen:
+        return chosen
+    try:
+        taken = any(attempt.section in sections for attempt in learner.history.attempts(learner.key))
+    except HistoryError:
+        taken = True
+    learner.close()
+    if not taken:
+        print("Nothing to retake: no quiz of " + ("these sections" if len(sections) > 1 else "this section")
+              + " has been answered yet. Take one with podium quiz first.")
+    else:
+        where = "any attempt" if every else "the last attempt of each section"
+        print(f"Nothing to retake: every question was answered right in {where}.")
+    return EXIT_OK
 
 
 def run_review(argv: Sequence[str]) -> int:
     from tui.domain.history import HistoryError
+    from tui.domain.relearn import (
+        RELEARN_AFTER_MINUTES,
+        RELEARN_AFTER_QUESTIONS,
+        RELEARN_ROUNDS,
+        RelearnRule,
+        known_tags,
+        narrow,
+    )
     from tui.ui.app import AppOptions, make_app
 
     parser = argparse.ArgumentParser(
         prog="podium review",
         description="Spaced review: ask the questions that are due (FSRS), across all sections, most "
-                    "overdue first, and schedule each one again by how it went.",
+                    "overdue first, and schedule each one again by how it went. A question answered "
+                    "wrong comes back later in the same session (relearning, as Anki does). The order "
+                    "follows the due dates and your answers, so review takes no --seed.",
     )
     parser.add_argument("deck", nargs="?", type=Path, help="the deck (same default as podium)")
-    parser.add_argument("--limit", type=int, help="ask at most N questions")
+    parser.add_argument("--limit", type=int, help="ask at most N questions (not counting those that come back)")
+    parser.add_argument("--section", action="append", default=[], metavar="NAME|NUMBER",
+                        help="only this section's questions, by number (from 1) or title; repeat for several")
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG",
+                        help="only questions with this tag (a bank's tags: list); repeat for any of several")
+    parser.add_argument("--relearn-after", type=int, default=RELEARN_AFTER_QUESTIONS, metavar="N",
+                        help="a question answered wrong or skipped comes back after N other questions "
+                             f"(default {RELEARN_AFTER_QUESTIONS}), or sooner if --relearn-minutes have passed; "
+                             f"at most {RELEARN_ROUNDS} times; 0 turns this off")
+    parser.add_argument("--relearn-minutes", type=float, default=RELEARN_AFTER_MINUTES, metavar="M",
+                        help=f"...or after M minutes (default {RELEARN_AFTER_MINUTES:g}), whichever comes first")
     parser.add_argument("--theme", help="a Textual theme name")
     parser.add_argument("--data-dir", type=Path, help="where the history lives")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         print("podium review: --limit must be 1 or more", file=sys.stderr)
         return EXIT_PROBLEMS
+    if args.relearn_after < 0 or not args.relearn_minutes >= 0 or args.relearn_minutes == float("inf"):
+        print("podium review: --relearn-after and --relearn-minutes must be 0 or more", file=sys.stderr)
+        return EXIT_PROBLEMS
     presentation = load_or_report(args.deck)
     if presentation is None:
         return EXIT_PROBLEMS
+    sections = _section_numbers(presentation, args.section) if args.section else None
+    if isinstance(sections, str):
+        say(f"podium review: {sections}")
+        return EXIT_PROBLEMS
+    tags = [tag.strip() for tag in args.tag]
+    if tags:
+        used = known_tags(list(presentation.banks.values()))
+        unknown = [tag for tag in tags if tag not in used]
+        if unknown:
+            say(f"podium review: no question has the tag '{unknown[0]}'; "
+                + ("tags in this deck: " + ", ".join(used) if used else "this deck's questions have no tags"))
+            return EXIT_PROBLEMS
     learner = _history_or_say_why(args, presentation.deck)
     if learner is None:
         return EXIT_PROBLEMS
     try:
-        due = learner.due_questions(presentation.banks, args.limit)
+        every = learner.due_questions(presentation.banks, None)
     except HistoryError as error:
         say(f"podium review: {error}")
         return EXIT_PROBLEMS
+    due = narrow(every, sections, tags)
+    if args.limit is not None:
+        due = due[:args.limit]
     if not due:
         _say_notices(learner.take_notices())
         learner.close()
-        print("Nothing is due for review. Take a quiz (podium quiz) and come back later.")
+        if every:
+            print(f"Nothing is due for review among the questions chosen ({len(every)} due in all).")
+        else:
+            print("Nothing is due for review. Take a quiz (podium quiz) and come back later.")
         return EXIT_OK
-    app = make_app(presentation, AppOptions(theme=args.theme, learner=learner, review=tuple(due)))
+    rule = RelearnRule(args.relearn_after, args.relearn_minutes)
+    app = make_app(presentation, AppOptions(theme=args.theme, learner=learner, review=tuple(due), relearn=rule))
     return _run_app(app, args.data_dir)
 
 

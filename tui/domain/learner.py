@@ -148,6 +148,18 @@ class Learner:
                 found.append((card.section, question))
         return found
 
+    def missed(self, banks: Mapping[int, QuizBank], every: bool = False) -> dict[int, tuple[str, ...]]:
+        """Per section, the questions to retake (`tui.domain.missed`): missed in the last attempt,
+        or in any attempt with `every`; only those still in `banks`."""
+        from tui.domain.missed import missed_in_history, present
+
+        if self.history is None:
+            return {}
+        rows = [(record.attempt_id, record.section, record.question_id, record.verdict)
+                for record in sorted(self.history.answers(self.key), key=lambda r: (r.attempt_id, r.answered_at))]
+        self.notices.extend(self.history.take_notices())
+        return present(missed_in_history(rows, every), banks)
+
     def statistics(self) -> tuple[list[SectionStats], str | None]:
         """Every section's statistics, or none and the reason (history off, unreadable)."""
         from tui.domain.stats import section_stats
@@ -223,6 +235,23 @@ class AttemptRecorder:
             return self._joined([f"{error}: the answer still counts as right in this quiz, but the "
                                  "history keeps it as wrong"])
         return self._joined(self.learner.take_notices())
+
+    @property
+    def resumable(self) -> bool:
+        """Whether leaving now keeps something to resume: history on, an answer given, and the
+        attempt still this window's."""
+        return (self.learner.history is not None and not self.elsewhere
+                and (self.attempt_id is not None or bool(self.unsaved)))
+
+    def leave_detail(self) -> str:
+        """What becomes of this quiz's answers if the learner leaves it now."""
+        if self.learner.history is None:
+            return "History is off, so your answers are not kept and this quiz cannot be resumed."
+        if self.elsewhere:
+            return "Another podium window has this quiz now; this one keeps nothing more of it."
+        if not self.resumable:
+            return "Nothing is answered yet, so there is nothing to resume."
+        return "Your answers so far are kept; you can resume it later."
 
     def save(self) -> list[str]:
         """Write every unsaved answer, in order; what to tell the learner."""
@@ -333,3 +362,8 @@ class ReviewRecorder:
 
     def finished(self) -> str | None:
         return None
+
+    def leave_detail(self) -> str:
+        if self.run.kind == "retake":
+            return "Each answer so far is already scheduled for review; a retake is not resumed."
+        return "Each answer so far is already scheduled; the questions not reached stay due."

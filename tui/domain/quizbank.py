@@ -6,6 +6,7 @@ See docs/authoring.md for the format. The JSON Schema for editors is tui/schemas
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,9 @@ QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true_false", "short", 
 CHOICE_TYPES = ("single", "multiple", "order")
 BANK_KEYS = ("title", "pass_mark", "shuffle", "shuffle_choices", "hint_penalty", "typos", "questions")
 QUESTION_KEYS = ("id", "type", "prompt", "choices", "answer", "explanation", "hint", "points",
-                 "scoring", "tolerance", "pattern", "typos", "unit")
+                 "scoring", "tolerance", "pattern", "typos", "unit", "tags")
+TAG_PATTERN = re.compile(r"[^\s,]{1,40}")
+"""A tag: a short word (no spaces or commas), at most 40 characters, as `podium review --tag` takes it."""
 SCORING_MODES = ("partial", "all_or_nothing")
 DEFAULT_HINT_PENALTY = 0.5
 """The share of a question's points that opening its hint costs, unless the bank sets `hint_penalty`."""
@@ -57,6 +60,8 @@ class Question:
     points: float = 1.0
     all_or_nothing: bool = False
     line: int = 1
+    tags: tuple[str, ...] = ()
+    """Short words that group questions across sections (`podium review --tag`)."""
 
     def right_answer(self) -> str:
         """The right answer as a learner reads it."""
@@ -247,6 +252,7 @@ class _Checker:
                              ("unit", ("numeric",))):
             if key in data and qtype is not None and qtype not in allowed:
                 self.error(data.pos(key), f"'{key}' applies only to {' and '.join(allowed)} questions")
+        tags = self.tags(data)
         fields: dict[str, Any] = {}
         if qtype is not None:
             fields = self.ANSWER_READERS[qtype](self, data)
@@ -257,8 +263,30 @@ class _Checker:
         return Question(
             id=qid, type=qtype, prompt=prompt, explanation=self.text(data, "explanation"),
             hint=self.text(data, "hint"), points=points, all_or_nothing=all_or_nothing,
-            line=data.start[0], **fields,
+            line=data.start[0], tags=tags, **fields,
         )
+
+    def tags(self, data: YamlMap) -> tuple[str, ...]:
+        """A question's `tags:`, a list of short words, each at its own line and column when wrong."""
+        if "tags" not in data:
+            return ()
+        value = data["tags"]
+        if not isinstance(value, YamlSeq):
+            self.error(data.vpos("tags"), f"'tags' must be a list of short words, not {_kind(value)}")
+            return ()
+        found: list[str] = []
+        for index, item in enumerate(value):
+            text = str(item).strip() if isinstance(item, (str, int)) and not isinstance(item, bool) else None
+            if text is None:
+                self.error(value.pos(index), f"a tag must be a short word, not {_kind(item)}")
+            elif not TAG_PATTERN.fullmatch(text):
+                self.error(value.pos(index), f"tag '{text[:50]}' must be one word of 1 to 40 characters, "
+                                             "without spaces or commas")
+            elif text in found:
+                self.error(value.pos(index), f"tag '{text}' is listed twice")
+            else:
+                found.append(text)
+        return tuple(found)
 
     # -- choices and answers, one method per type --------------------------------------------
 

@@ -126,6 +126,8 @@ class QuizRun:
     seed: int
     asked: tuple[AskedQuestion, ...] = ()
     answers: list[AnsweredQuestion] = field(default_factory=list)
+    kind: str = "quiz"
+    """What the learner is taking, as the screens name it: "quiz" or "review"."""
 
     def __post_init__(self) -> None:
         if not self.asked:
@@ -137,6 +139,11 @@ class QuizRun:
     def index(self) -> int:
         """The number of questions answered so far, which is the index of the current one."""
         return len(self.answers)
+
+    @property
+    def planned(self) -> int:
+        """How many questions the run asks in all, as far as it is known now."""
+        return len(self.asked)
 
     @property
     def finished(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # imported where used: the first paint needs none of them
     from tui.domain.channel import PresenterState
     from tui.domain.learner import Learner
     from tui.domain.quizbank import Question
+    from tui.domain.relearn import RelearnRule
     from tui.ui.messages import FirstPaint
     from tui.ui.startup import CollectorPolicy
 
@@ -74,6 +75,10 @@ class AppOptions:
     """Loads the whole deck after the first paint, when the app starts from the deck's opening."""
     loaded: Callable[[Presentation], None] | None = None
     """Told the whole deck once `complete` has loaded it."""
+    relearn: RelearnRule | None = None
+    """Review mode: when a missed question comes back in the session; None: the default rule."""
+    missed: Mapping[int, tuple[str, ...]] | None = None
+    """Study mode with --missed: per section, the ids of the questions to take again."""
 
 
 class PodiumApp(BurstSafeApp, App[None]):
@@ -137,11 +142,11 @@ class PodiumApp(BurstSafeApp, App[None]):
         if options.review is not None:
             from tui.ui.screens.study import ReviewScreen
 
-            self.push_screen(ReviewScreen(self.presentation, options.review, self.seed))
+            self.push_screen(ReviewScreen(self.presentation, options.review, self.seed, options.relearn))
         elif options.study is not None:
             from tui.ui.screens.study import StudyScreen
 
-            self.push_screen(StudyScreen(self.presentation, options.study, self.seed))
+            self.push_screen(StudyScreen(self.presentation, options.study, self.seed, options.missed))
         elif options.watch is not None:
             self.run_worker(self.watch_deck(options.watch), name="live-reload", exclusive=True)
 

@@ -117,9 +117,20 @@ def prepare_section_quiz(app: App, presentation: Presentation, learner: Learner,
     _prepared[app] = Prepared(presentation, learner, section, seed, screen)
 
 
+def left_message(screen: QuizScreen) -> str:
+    """What the learner is told after leaving a quiz half way."""
+    run = screen.run
+    answered = f"{len(run.answers)} of {run.planned} answered"
+    kept = bool(getattr(screen.recorder, "resumable", False))
+    return f"Quiz left ({answered})." + (" Start it again to resume where you stopped." if kept else "")
+
+
 def start_section_quiz(app: App, presentation: Presentation, learner: Learner, section: int,
-                       seed: int, done: Done) -> None:
-    """Run a section's quiz: resume a half-taken one if the learner wants, then show results."""
+                       seed: int, done: Done, on_leave: Callable[[], None] | None = None) -> None:
+    """Run a section's quiz: resume a half-taken one if the learner wants, then show results.
+
+    When the learner leaves half way (Esc, then yes), the answers stay in the history to resume,
+    and `on_leave` is called (or `done` with None when there is no `on_leave`)."""
     bank = presentation.banks[section]
     deck = presentation.deck
     title = quiz_title(deck.sections[section], bank)
@@ -127,17 +138,21 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
     left = learner.leftover(section, bank)
 
     def show(screen: QuizScreen) -> None:
-        from tui.ui.screens.results import ResultsScreen
-
         def finished(result: QuizResult | None) -> None:
             if result is None:
+                if screen.left:
+                    app.notify(left_message(screen), title="Quiz", markup=False)
+                    if on_leave is not None:
+                        on_leave()
+                        return
                 done(None)
                 return
             if screen.run.finished and screen.recorder is not None:
                 message = screen.recorder.finished()
                 if message:
                     app.notify(message, severity="warning", markup=False)
-            app.push_screen(ResultsScreen(result, shown_seed(screen.run.seed, section, seed)), lambda _: done(result))
+            show_results(app, presentation, learner, section, seed, result,
+                         shown_seed(screen.run.seed, section, seed), done)
 
         app.push_screen(screen, finished)
 
@@ -164,13 +179,11 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
     if resumed.finished:
         # Every question was answered but the results were never reached (the terminal closed
         # on "Enter: see your results"): finish it with its score, and show the results.
-        from tui.ui.screens.results import ResultsScreen
-
         result = resumed.result()
         message = learner.finish(left)
         app.notify(message or "Every question of this quiz was answered last time: here are its results",
                    title="History", severity="warning" if message else "information", markup=False)
-        app.push_screen(ResultsScreen(result, shown_seed(resumed.seed, section, seed)), lambda _: done(result))
+        show_results(app, presentation, learner, section, seed, result, shown_seed(resumed.seed, section, seed), done)
         return
 
     def chosen(resume: bool | None) -> None:
@@ -187,3 +200,54 @@ def start_section_quiz(app: App, presentation: Presentation, learner: Learner, s
     from tui.ui.screens.resume import ResumeScreen
 
     app.push_screen(ResumeScreen(title, len(left.answers), len(left.asked)), chosen)
+
+
+def show_results(app: App, presentation: Presentation, learner: Learner, section: int, seed: int,
+                 result: QuizResult, shown: int | None, done: Done) -> None:
+    """Show a section quiz's results; m there retakes the questions missed, and `done` is
+    called with this result once the learner goes on (after any retakes)."""
+    from tui.ui.screens.results import RETAKE, ResultsScreen
+
+    def closed(value: str | None) -> None:
+        if value == RETAKE:
+            from tui.domain.missed import missed_in_result
+
+            start_retake(app, presentation, learner, section, missed_in_result(result), seed,
+                         lambda _retaken: done(result), on_leave=lambda: done(result))
+        else:
+            done(result)
+
+    app.push_screen(ResultsScreen(result, shown, retakes=True), closed)
+
+
+def start_retake(app: App, presentation: Presentation, learner: Learner, section: int,
+                 ids: tuple[str, ...], seed: int, done: Done, on_leave: Callable[[], None] | None = None) -> None:
+    """Ask a section's missed questions (`ids`) again, shuffled by the session `seed`, then show
+    the results (where m retakes what is still missed). Each answer reschedules its question for
+    review; a retake is not a quiz attempt."""
+    from tui.domain.learner import ReviewRecorder
+    from tui.domain.missed import missed_bank
+    from tui.ui.screens.quiz import QuizScreen
+    from tui.ui.screens.reader import SectionReader
+
+    deck = presentation.deck
+    bank = missed_bank(presentation.banks[section], ids)
+    title = f"{quiz_title(deck.sections[section], presentation.banks[section])} · missed"
+    run = QuizRun(bank, title, deck.info.pass_mark, seed=section_seed(seed, section), kind="retake")
+    recorder = ReviewRecorder(learner, [section] * len(run.asked), run)
+    screen = QuizScreen(run, recorder=recorder, reader=lambda _index: SectionReader(deck, section))
+
+    def finished(result: QuizResult | None) -> None:
+        if result is None:
+            if screen.left:
+                app.notify(f"Retake left ({len(run.answers)} of {run.planned} answered).", title="Quiz",
+                           markup=False)
+                if on_leave is not None:
+                    on_leave()
+                    return
+            done(None)
+            return
+        # No seed is shown: which questions a retake asks depends on the answers before it.
+        show_results(app, presentation, learner, section, seed, result, None, done)
+
+    app.push_screen(screen, finished)

@@ -69,7 +69,8 @@ class HelpScreen(DismissOnce, ModalScreen[None]):
         quiz = bindings_table("Quiz", QuizScreen.BINDINGS,
                               [("1-9", "Pick (or toggle) a choice"), ("t f", "True or False"),
                                ("Space", "Toggle a choice (several answers)"),
-                               ("h s", "Hint and skip, when not typing an answer")])
+                               ("h s", "Hint and skip, when not typing an answer"),
+                               ("m", "On the results: retake the questions missed")])
         with VerticalScroll(id="help"):
             yield Static("podium · keys", id="help-title", markup=False)
             yield Static(presenter)

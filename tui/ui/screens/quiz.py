@@ -43,6 +43,7 @@ class Recorder(Protocol):
     def finished(self) -> str | None: ...
 
     def overridden(self, answered: AnsweredQuestion) -> str | None: ...
+    def leave_detail(self) -> str: ...
 
 VERDICT_TEXT = {
     "right": ("✓ Right", "-right"),
@@ -122,6 +123,8 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         # that came with it are handed on, so they are the start of its answer (and "s" or "h"
         # among them neither skips nor hints).
         Binding("enter", "continue", "Continue", priority=True),
+        # Early in the bar, so that how to leave is shown even in a narrow terminal.
+        Binding("escape", "leave", "Leave quiz"),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
         # Shown on true/false questions only (check_action hides them elsewhere).
         Binding("t", "truth(True)", "True"),
@@ -136,7 +139,6 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         Binding("v", "read", "Read the slides"),
         # After a typed answer marked wrong: the learner counts it as right.
         Binding("r", "override", "I was right"),
-        Binding("escape", "leave", "Leave quiz"),
     ]
 
     BLANK = True
@@ -155,6 +157,10 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         """Builds a screen of the slides behind question n, to re-read from the feedback."""
         self.hint_used = False
         self.asked_at = 0.0
+        self.left = False
+        """The learner left half way (the screen was dismissed with None)."""
+        self.asking_to_leave = False
+        """Whether the question "Leave the quiz?" is on screen, or about to be."""
 
     def compose(self) -> ComposeResult:
         # The first question is composed with the screen, so showing it needs no second mount.
@@ -218,7 +224,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         worth = points_text(question.points, question.points).split("/", 1)[1]
         header = Text.assemble(
             ("Quiz", "bold"), f" · {self.run.section} · ",
-            (f"question {self.run.index + 1} of {len(self.run.asked)}", "bold"), f" · worth {worth}",
+            (f"question {self.run.index + 1} of {self.run.planned}", "bold"), f" · worth {worth}",
         )
         return header, question.prompt, instructions(question)
 
@@ -386,6 +392,10 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         if question.explanation:
             lines.append("\n\n")
             lines.append(question.explanation)
+        coming_back = getattr(self.run, "coming_back", None)
+        if coming_back is not None and coming_back():
+            lines.append("\n\n")
+            lines.append("This question comes back later in this review.", style="bold")
         more = "Enter: next question" if not self.run.finished else "Enter: see your results"
         if answered.can_override:
             more += " · r: I was right (count it)"
@@ -408,5 +418,28 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             await self.ask()
 
     def action_leave(self) -> None:
-        """Leave the quiz now; questions not answered count as skipped."""
-        self.dismiss(self.run.result())
+        """Ask, then leave the quiz half way: the answers given stay in the history and the quiz
+        can be resumed (the screen dismisses with None). With every question answered there is
+        nothing to lose: Esc goes on to the results."""
+        if self.run.finished:
+            self.dismiss(self.run.result())
+            return
+        if self.asking_to_leave:
+            return  # a second Esc that came before the question was shown
+        from tui.ui.screens.leave import LeaveQuizScreen
+
+        detail = self.recorder.leave_detail() if self.recorder is not None else \
+            "Your answers so far are not kept: this quiz cannot be resumed."
+        done = len(self.run.answers)
+        counted = f"{done} of {self.run.planned} question{'s' if self.run.planned != 1 else ''} answered. "
+
+        def chosen(leave: bool | None) -> None:
+            self.asking_to_leave = False
+            if leave:
+                self.left = True
+                self.dismiss(None)
+            else:
+                self.call_after_refresh(self.focus_answer)
+
+        self.asking_to_leave = True
+        self.app.push_screen(LeaveQuizScreen(f"Leave the {self.run.kind}?", counted + detail), chosen)

@@ -15,7 +15,8 @@ from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.screens.quiz import points_text
 
 
-def summary_table(rows: tuple[tuple[str, QuizResult | None], ...]) -> Table:
+def summary_table(rows: tuple[tuple[str, QuizResult | None], ...], left: str | None = None) -> Table:
+    """The rows' scores and the total; `left` names the quiz left half way (to resume)."""
     table = Table(expand=True, show_edge=False)
     table.add_column("Section", ratio=1)
     table.add_column("Score", justify="right", no_wrap=True)
@@ -23,7 +24,7 @@ def summary_table(rows: tuple[tuple[str, QuizResult | None], ...]) -> Table:
     table.add_column("Result", no_wrap=True)
     for title, result in rows:
         if result is None:
-            table.add_row(Text(title), "—", "", Text("not taken"))
+            table.add_row(Text(title), "—", "", Text("left: resume later" if title == left else "not taken"))
         else:
             table.add_row(Text(title), points_text(result.points, result.possible),
                           f"{result.fraction:.0%}", Text("passed" if result.passed else "not passed"))
@@ -44,14 +45,16 @@ class SummaryScreen(DismissOnce, ModalScreen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, rows: tuple[tuple[str, QuizResult | None], ...]) -> None:
+    def __init__(self, rows: tuple[tuple[str, QuizResult | None], ...], left: str | None = None) -> None:
         super().__init__()
         self.rows = rows
+        self.left = left
+        """The title of the quiz left half way, if the session ended by leaving one."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
             yield Static("Quiz summary", id="summary-title", markup=False)
-            yield Static(summary_table(self.rows), id="summary-table")
+            yield Static(summary_table(self.rows, self.left), id="summary-table")
             yield Static("Enter: close · q: quit", id="summary-help", markup=False)
 
     def action_close(self) -> None:

@@ -78,10 +78,13 @@ class ReviewList(ScrollView, can_focus=True):
         "review-list--right", "review-list--partial", "review-list--wrong",
     }
 
-    def __init__(self, result: QuizResult, seed: int, *, id: str | None = None) -> None:
+    def __init__(self, result: QuizResult, seed: int | None, *, id: str | None = None,
+                 replay: str | None = None) -> None:
         super().__init__(id=id)
         self.result = result
         self.seed = seed
+        self.replay = replay or f"--seed {seed}"
+        """The options that replay this order (a retake's differ from a quiz's)."""
         self._starts: list[int] = [0]
         """The first row of each entry measured, and the row after the last one. Entry 0 is the
         heading (title, score, seed), entry n the n-th answer."""
@@ -159,8 +162,9 @@ class ReviewList(ScrollView, can_focus=True):
             kind = "passed" if result.passed else "failed"
             self._add(lines, score_line(result), block, left,
                       self.get_component_rich_style(f"review-list--{kind}"), padding=1)
-            seed = Text(f"Seed {self.seed}: replay this order with --seed {self.seed}")
-            self._add(lines, seed, block, left, self.get_component_rich_style("review-list--seed"))
+            if self.seed is not None:  # None: no seed replays this order (a review)
+                seed = Text(f"Seed {self.seed}: replay this order with {self.replay}")
+                self._add(lines, seed, block, left, self.get_component_rich_style("review-list--seed"))
             lines.append(Strip.blank(width, base))
             return lines
         answered = self.result.answers[index - 1]
