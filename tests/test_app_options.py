@@ -80,7 +80,7 @@ def test_make_app_runs_the_app_with_the_options_it_is_given(tmp_path: Path) -> N
         AppOptions(sead=5)  # type: ignore[call-arg]  # what the test checks: a misspelt setting
     assert {field.name for field in fields(AppOptions)} == {
         "seed", "theme", "start", "clock", "channel", "watch", "learner", "study", "review", "complete",
-        "loaded"}
+        "loaded", "relearn", "missed"}
 
 
 async def test_the_screens_see_the_options_the_app_was_built_with(tmp_path: Path) -> None:
