@@ -34,11 +34,17 @@ def deck_key(deck: Deck) -> str:
 
 def question_hash(question: Question) -> str:
     """A fingerprint of what a question asks and accepts; an edited question gets a new one."""
-    return _digest({
+    fields: dict[str, object] = {
         "type": question.type, "prompt": question.prompt, "choices": list(question.choices),
         "correct": list(question.correct), "truth": question.truth, "low": question.low,
         "high": question.high, "pattern": question.pattern, "points": question.points,
-    })
+    }
+    # Added only for the types that have them, so the older types keep their fingerprints.
+    if question.type == "cloze":
+        fields["text"] = question.text
+    if question.type == "match":
+        fields["pairs"] = [list(pair) for pair in question.pairs]
+    return _digest(fields)
 
 
 def bank_hashes(bank: QuizBank) -> dict[str, str]:
