@@ -89,6 +89,11 @@ class Question:
         return "; ".join(self.correct)
 
 
+def left_label(index: int) -> str:
+    """The letter of a match's left item as shown to learners: A, B, ... then A1, B1 past Z."""
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index % 26] + (str(index // 26) if index >= 26 else "")
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from tui.domain.cloze import blanked
+from tui.domain.quizbank import left_label
 from tui.domain.quizrun import TRUE_FALSE_CHOICES, AskedQuestion
 from tui.domain.scoring import parse_number
 from tui.ui.widgets.paged_list import PagedWhenLaidOut
@@ -168,14 +169,6 @@ class ClozeAnswer(Vertical):
         if not any(self.response()):
             return "Fill in a blank first (or skip with F3)."
         return None
-
-
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def left_label(index: int) -> str:
-    """The letter of a match's left item: A, B, ... then A1, B1 past Z."""
-    return _LETTERS[index % 26] + (str(index // 26) if index >= 26 else "")
 
 
 class MatchPicker(PagedWhenLaidOut, OptionList):
