@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import textwrap
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -439,3 +439,56 @@ async def test_key_bursts_on_the_match_picker_do_not_crash(tmp_path: Path) -> No
         assert screen.run.answers[-1].response is not None
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, ResultsScreen))
+
+
+# -- study mode, statistics, history export and review ------------------------------------------
+
+
+async def test_study_statistics_export_and_review_take_the_new_types(tmp_path: Path) -> None:
+    from tests.test_cli import podium
+    from tests.test_learning import UtcClock
+    from tui.domain.learner import Learner
+
+    presentation = load_presentation(DECK)
+    day0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    db = tmp_path / "history.db"
+    learner = Learner.open(db, presentation.deck, UtcClock(day0))
+    app = build_app(presentation, learner=learner, study=[0])
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.query("#answer"))
+        screen = app.screen
+        for _ in range(2):
+            asked = screen.run.current
+            # The cloze half right, the match all right.
+            await answer(pilot, asked, ("Mercury", "Saturn") if asked.question.type == "cloze"
+                         else ("the Moon", "Phobos", "Europa"))
+            await wait_until(pilot, lambda: screen.phase == "feedback")
+            await pilot.press("enter")
+            await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, ResultsScreen))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not app.is_running)
+
+    stats = json.loads(podium("stats", str(DECK), "--json", "--data-dir", str(tmp_path)).stdout)
+    [section] = stats["sections"]
+    assert section["attempts"] == 1 and section["last"] == 0.75
+    rows = json.loads(podium("history", "export", "--format", "json", "--data-dir", str(tmp_path)).stdout)
+    by_id = {row["question_id"]: row for row in rows}
+    assert by_id["closest"]["response"] == ["Mercury", "Saturn"]
+    assert by_id["closest"]["verdict"] == "partial"
+    assert by_id["moons"]["response"] == ["the Moon", "Phobos", "Europa"]
+
+    # A day later the half-right cloze is due; reviewing it asks it again with its blanks.
+    later = Learner.open(db, presentation.deck, UtcClock(day0 + timedelta(days=1, minutes=1)))
+    due = later.due_questions(presentation.banks, None)
+    assert [q.id for _, q in due] == ["closest"]
+    app = build_app(presentation, learner=later, review=due)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.query("#answer"))
+        screen = app.screen
+        assert isinstance(screen.answer_widget, ClozeAnswer)
+        await answer(pilot, screen.run.current, ("Mercury", "Jupiter"))
+        await wait_until(pilot, lambda: screen.phase == "feedback")
+        assert screen.run.answers[0].grade.verdict == "right"
