@@ -370,7 +370,8 @@ RULES = [
             prompt: What type am I?
             answer: true
         """,
-        [at(2, 5, "question 1 has no 'type' (one of single, multiple, true_false, short, numeric, order, cloze, match)")],
+        [at(2, 5, "question 1 has no 'type' (one of single, multiple, true_false, short, numeric, order, "
+                  "cloze, match)")],
         id="missing-type",
     ),
     pytest.param(
@@ -385,7 +386,8 @@ RULES = [
         """,
         [at(3, 11, "unknown type 'multi' (did you mean 'multiple'?); types are single, multiple, "
                    "true_false, short, numeric, order, cloze, match"),
-         at(6, 11, "unknown type 'essay'; types are single, multiple, true_false, short, numeric, order, cloze, match")],
+         at(6, 11, "unknown type 'essay'; types are single, multiple, true_false, short, numeric, order, "
+                   "cloze, match")],
         id="unknown-type",
     ),
     pytest.param(
