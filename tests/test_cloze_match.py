@@ -492,3 +492,18 @@ async def test_study_statistics_export_and_review_take_the_new_types(tmp_path: P
         await answer(pilot, screen.run.current, ("Mercury", "Jupiter"))
         await wait_until(pilot, lambda: screen.phase == "feedback")
         assert screen.run.answers[0].grade.verdict == "right"
+
+
+def test_reviews_and_statistics_name_a_cloze_by_its_text() -> None:
+    """A cloze's prompt is only an instruction ("Fill in the blanks."): the results review and the
+    most-missed list of the statistics show its text with the blanks numbered."""
+    from tui.domain.stats import question_prompts
+    from tui.ui.widgets.review_list import review_text
+
+    run = QuizRun(bank(), "The solar system", 0.7, seed=1)
+    run.answer(("Venus", ""))
+    text = review_text(1, run.result()).plain
+    assert "Fill in the blanks. [1 ____] is the planet closest to the Sun, and [2: the giant] is the largest." in text
+    prompts = question_prompts({0: bank()})
+    assert prompts[(0, "closest")].startswith("Fill in the blanks. [1 ____] is the planet")
+    assert prompts[(0, "moons")] == "Match each planet with one of its moons."

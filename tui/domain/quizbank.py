@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeGuard
 
 from tui.domain.answer_pattern import PatternError, compile_pattern
-from tui.domain.cloze import Blank, Cloze, filled, parse_cloze
+from tui.domain.cloze import Blank, Cloze, blanked, filled, parse_cloze
 from tui.domain.deckload import display_path, parse_pass_mark
 from tui.domain.errors import ProblemLog
 from tui.domain.source import read_source
@@ -71,6 +71,13 @@ class Question:
     def cloze(self) -> Cloze:
         """cloze: the text cut at its blanks."""
         return Cloze(self.pieces, self.blanks)
+
+    def asked_text(self) -> str:
+        """What the question asks, as a review or a statistic names it: the prompt, and for a
+        cloze its text with the blanks numbered (the prompt alone is only an instruction)."""
+        if self.type == "cloze":
+            return f"{self.prompt} {blanked(self.cloze)}"
+        return self.prompt
 
     def right_answer(self) -> str:
         """The right answer as a learner reads it."""
