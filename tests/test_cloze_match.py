@@ -507,3 +507,16 @@ def test_reviews_and_statistics_name_a_cloze_by_its_text() -> None:
     prompts = question_prompts({0: bank()})
     assert prompts[(0, "closest")].startswith("Fill in the blanks. [1 ____] is the planet")
     assert prompts[(0, "moons")] == "Match each planet with one of its moons."
+
+
+async def test_the_feedback_after_a_match_is_scrolled_into_view_on_a_small_terminal() -> None:
+    presentation = load_presentation(DECK)
+    app = build_app(presentation, start=quiz_page(presentation))
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await _open_quiz(pilot)
+        await pilot.press("f3", "enter")
+        await wait_until(pilot, lambda: isinstance(screen.answer_widget, MatchPicker))
+        await pilot.press("1", "2", "enter")
+        await wait_until(pilot, lambda: screen.phase == "feedback")
+        quiz = screen.query_one("#quiz")
+        await wait_until(pilot, lambda: quiz.max_scroll_y > 0 and quiz.scroll_y == quiz.max_scroll_y)

@@ -398,7 +398,10 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         feedback.display = True
         self.answer_widget.disabled = True
         self.phase = "feedback"
-        self.query_one("#quiz", VerticalScroll).scroll_end(animate=False)
+        # After the next refresh: the feedback just shown has no height until it is laid out,
+        # and scrolling now would stop short of it on a small terminal.
+        quiz = self.query_one("#quiz", VerticalScroll)
+        self.call_after_refresh(quiz.scroll_end, animate=False)
 
     async def action_continue(self) -> None:
         if self.run.finished:
