@@ -520,3 +520,12 @@ async def test_the_feedback_after_a_match_is_scrolled_into_view_on_a_small_termi
         await wait_until(pilot, lambda: screen.phase == "feedback")
         quiz = screen.query_one("#quiz")
         await wait_until(pilot, lambda: quiz.max_scroll_y > 0 and quiz.scroll_y == quiz.max_scroll_y)
+
+
+def test_a_cloze_or_match_with_markup_like_text_exports_as_plain_gift() -> None:
+    question = replace(cloze(), id="tag", text="[html] <b>bold</b> is {{c1::Mercury}}", blanks=cloze().blanks[:1],
+                       pieces=("[html] <b>bold</b> is ", ""))
+    out = export_gift(QuizBank(questions=(question,), path="b.yaml"))
+    assert "::tag:: [plain][html] <b>bold</b> is {" in out
+    pair = replace(match(), pairs=(("<i>Earth</i>", "the Moon"), ("Mars", "Phobos")))
+    assert ":: [plain]Match each planet" in export_gift(QuizBank(questions=(pair,), path="b.yaml"))

@@ -755,8 +755,10 @@ def _block(question: Question, notes: list[str]) -> str | None:
 def _needs_plain(question: Question) -> bool:
     # Moodle's default text format renders HTML, and a leading `[word]` could read as a format:
     # `[plain]` keeps such text exactly as podium shows it.
-    texts = [question.prompt, question.explanation, *question.choices, *question.correct]
-    return question.prompt.startswith("[") or any("<" in text or "&" in text for text in texts)
+    texts = [question.prompt, question.explanation, *question.choices, *question.correct, question.text,
+             *(left for left, _ in question.pairs)]
+    first = question.text if question.type == "cloze" else question.prompt
+    return first.startswith("[") or any("<" in text or "&" in text for text in texts)
 
 
 def export_gift(bank: QuizBank, log: ProblemLog | None = None) -> str:
