@@ -529,3 +529,16 @@ def test_a_cloze_or_match_with_markup_like_text_exports_as_plain_gift() -> None:
     assert "::tag:: [plain][html] <b>bold</b> is {" in out
     pair = replace(match(), pairs=(("<i>Earth</i>", "the Moon"), ("Mars", "Phobos")))
     assert ":: [plain]Match each planet" in export_gift(QuizBank(questions=(pair,), path="b.yaml"))
+
+
+def test_gift_matching_losses_are_warnings_and_malformed_pairs_errors() -> None:
+    text = ("::a:: Pair them. {\n =%50%one -> 1\n =two -> 2#nice\n}\n\n"
+            "::b:: Too few. {\n =one -> 1\n}\n\n"
+            "::c:: Twice. {\n =one -> 1\n =one -> 2\n}\n")
+    data, found = import_gift(text, "m.gift")
+    assert [(p.line, p.severity) for p in found] == [(1, "warning"), (1, "warning"), (6, "error"), (10, "error")]
+    warnings = " / ".join(p.message for p in found[:2])
+    assert "weight of pair 'one -> 1' is dropped" in warnings
+    assert "feedback on pair 'two -> 2' (line 3) is lost" in warnings
+    assert "at least two pairs" in found[2].message and "'one' (line 12) is paired twice" in found[3].message
+    assert [q["id"] for q in data["questions"]] == ["a"]
