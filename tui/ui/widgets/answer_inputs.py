@@ -124,8 +124,8 @@ class BlankInput(Input):
 
 
 class ClozeAnswer(Vertical):
-    """One text box per blank of a cloze: Enter (or Tab) goes to the next blank, Enter on the
-    last answers. The blanked text itself is shown with the prompt."""
+    """One text box per blank of a cloze: Enter (the quiz screen's `next_blank`) or Tab goes to
+    the next blank, Enter on the last answers. The blanked text itself is shown with the prompt."""
 
     can_focus = False
 
@@ -152,14 +152,6 @@ class ClozeAnswer(Vertical):
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, BlankInput):
             self.last_focused = event.widget.number - 1
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        # Enter on a blank that is not the last goes on to the next; on the last it answers
-        # (the event goes on to the quiz screen).
-        inputs = self.inputs
-        if isinstance(event.input, BlankInput) and event.input.number < len(inputs):
-            event.stop()
-            self.screen.set_focus(inputs[event.input.number])
 
     def response(self) -> tuple[str, ...]:
         return tuple(field.value.strip() for field in self.inputs)
