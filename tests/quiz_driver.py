@@ -24,6 +24,16 @@ async def answer(pilot: Pilot, asked: AskedQuestion, response) -> None:
     elif kind == "order":
         await _put_in_order(pilot, list(asked.choices), list(response))
         await pilot.press("enter")
+    elif kind == "cloze":
+        # Each blank typed, Enter after each: it moves to the next blank, and answers on the last.
+        for typed in response:
+            await pilot.press(*list(typed))
+            await pilot.press("enter")
+    elif kind == "match":
+        # The highlight starts on the first left item and moves down after each pick.
+        for pick in response:
+            await pilot.press(str(asked.choices.index(pick) + 1) if pick else "down")
+        await pilot.press("enter")
     await pilot.pause()
 
 

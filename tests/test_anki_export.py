@@ -296,3 +296,17 @@ def test_a_new_type_is_one_entry_in_the_table(tmp_path: Path, monkeypatch: pytes
                                       "<p>Match each with one of:</p><ul><li>Llama</li><li>Qwen</li><li>R1</li></ul>")
     assert note.fields["Answer"] == "<ul><li>DeepSeek → R1</li><li>Alibaba → Qwen</li></ul>"
     assert note.tags == ["podium", "podium::match"] and note.fields["Source"] == "labs.yaml · labs"
+
+
+def test_cloze_and_match_questions_become_their_notes(tmp_path: Path) -> None:
+    package = export(tmp_path, str(FIXTURES / "cloze-match"))
+    models = {note.model for note in package.notes}
+    assert {"podium cloze", "podium question"} <= models
+    cloze = next(note for note in package.notes if note.model == "podium cloze")
+    assert cloze.fields["Text"] == ("{{c1::Mercury}} is the planet closest to the Sun, and "
+                                    "{{c2::Jupiter::the giant}} is the largest.")
+    assert cloze.fields["Back Extra"] == "The slide names both." and cloze.cards == 2
+    match = next(note for note in package.notes if "Match each planet" in note.fields["Prompt"])
+    for text in ("Earth", "Mars", "Jupiter", "Titan"):
+        assert text in match.fields["Prompt"] + match.fields["Choices"]
+    assert "Phobos" in match.fields["Answer"] and "Europa" in match.fields["Answer"]

@@ -156,7 +156,7 @@ def test_lossy_conversions_keep_what_podium_can_hold() -> None:
 # -- unsupported and malformed questions: left out, with an error at the question's line ---------
 
 UNSUPPORTED = [
-    (5, "error", "matching questions (=item -> match) are not supported"),
+    (5, "error", "pair 'Spain' (line 7) is not written 'item -> match'"),
     (10, "error", "an essay question ({})"),
     (12, "error", "a description (text with no answer block"),
     (14, "error", "answer block '{' is never closed by '}'"),

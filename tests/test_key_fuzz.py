@@ -48,7 +48,14 @@ from tui.ui.screens.speaker import SpeakerScreen
 from tui.ui.screens.statistics import StatisticsScreen
 from tui.ui.screens.study import ReviewScreen, StudyScreen
 from tui.ui.screens.summary import SummaryScreen
-from tui.ui.widgets.answer_inputs import ChoicePicker, ManyPicker, OrderPicker, TextAnswer
+from tui.ui.widgets.answer_inputs import (
+    BlankInput,
+    ChoicePicker,
+    ManyPicker,
+    MatchPicker,
+    OrderPicker,
+    TextAnswer,
+)
 from tui.ui.widgets.notes_panel import NotesPanel
 from tui.ui.widgets.slide_view import SlideView
 
@@ -62,10 +69,12 @@ KEY_ALPHABET = alphabet([
     PodiumApp, NotesApp, PresenterScreen, OverviewScreen, HelpScreen, QuizScreen, ResultsScreen,
     SummaryScreen, ResumeScreen, StatisticsScreen, SectionReader, StudyScreen, ReviewScreen,
     SpeakerScreen, CommandPalette, CommandInput, ChoicePicker, ManyPicker, OrderPicker, TextAnswer,
+    MatchPicker, BlankInput,
     SlideView, NotesPanel, VerticalScroll, Button,
 ])
 
 EVERY_TYPE = load_presentation(FIXTURES / "every-type")
+CLOZE_MATCH = load_presentation(FIXTURES / "cloze-match")
 DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
@@ -73,7 +82,9 @@ def one_type(kind: str, copies: int = 30) -> Presentation:
     """The fixture deck with section 0's quiz made of `copies` questions of one type, so the
     quiz stays on that type while the fuzzer answers."""
     bank = EVERY_TYPE.banks[0]
-    question = next(q for q in bank.questions if q.type == kind)
+    # cloze and match questions come from their own fixture deck, into this deck's first quiz.
+    pool = CLOZE_MATCH.banks[0].questions if kind in ("cloze", "match") else bank.questions
+    question = next(q for q in pool if q.type == kind)
     questions = tuple(dataclasses.replace(question, id=f"{question.id}-{n}") for n in range(copies))
     banks = dict(EVERY_TYPE.banks)
     banks[0] = dataclasses.replace(bank, questions=questions)
@@ -246,7 +257,7 @@ def targets(tmp: Path) -> dict[str, Callable[[], Target]]:
             "notes", lambda app: isinstance(app.screen, PresenterScreen) and app.screen.show_notes,
             open_notes),
         **{f"quiz-{kind}": (lambda kind=kind: quiz_target(kind))
-           for kind in ("single", "true_false", "multiple", "short", "numeric", "order")},
+           for kind in ("single", "true_false", "multiple", "short", "numeric", "order", "cloze", "match")},
         "results": lambda: on_presenter(
             "results", lambda app: isinstance(app.screen, ResultsScreen), open_results),
         "leave": lambda: on_presenter(

@@ -109,7 +109,11 @@ def test_schema_is_closed_and_described(schema: dict[str, Any]) -> None:
     assert schema["additionalProperties"] is False
     assert question["additionalProperties"] is False
     assert schema["required"] == ["questions"]
-    assert set(question["required"]) == {"id", "type", "prompt"}
+    # A prompt is required by each type's rule, except for cloze and match (they have a default).
+    assert set(question["required"]) == {"id", "type"}
+    for rule in question["allOf"]:
+        needs_prompt = rule["if"]["properties"]["type"]["const"] not in ("cloze", "match")
+        assert ("prompt" in rule["then"].get("required", [])) == needs_prompt
     for where in (schema, question):
         for name, prop in where["properties"].items():
             assert prop.get("description"), f"property '{name}' has no description"

@@ -119,6 +119,42 @@ def test_quiz_feedback(snap_compare) -> None:
     assert snap_compare(_quiz_app(), run_before=run_before, terminal_size=(120, 40))
 
 
+def _cloze_match_app():
+    presentation = load_presentation(FIXTURES / "cloze-match")
+    return build_app(presentation, start=page_number(presentation, "quiz", section=0))
+
+
+async def _cloze_typed(pilot) -> None:
+    """The cloze question with its first blank typed and the second one focused."""
+    await _to_question(pilot, "cloze")
+    await pilot.press(*"Mercury", "enter", "J")
+    await pilot.pause()
+
+
+async def _match_picked(pilot) -> None:
+    """The match question with its first two items matched (one right, one wrong)."""
+    await _to_question(pilot, "match")
+    rights = pilot.app.screen.run.current.choices
+    await pilot.press(str(rights.index("the Moon") + 1), str(rights.index("Titan") + 1))
+    await pilot.pause()
+
+
+def test_quiz_cloze_question(snap_compare) -> None:
+    assert snap_compare(_cloze_match_app(), run_before=_cloze_typed, terminal_size=(120, 40))
+
+
+def test_quiz_cloze_question_small(snap_compare) -> None:
+    assert snap_compare(_cloze_match_app(), run_before=_cloze_typed, terminal_size=(60, 20))
+
+
+def test_quiz_match_question(snap_compare) -> None:
+    assert snap_compare(_cloze_match_app(), run_before=_match_picked, terminal_size=(120, 40))
+
+
+def test_quiz_match_question_small(snap_compare) -> None:
+    assert snap_compare(_cloze_match_app(), run_before=_match_picked, terminal_size=(60, 20))
+
+
 def test_quiz_results(snap_compare) -> None:
     keys = ["enter"] + ["f3", "enter"] * 6
     assert snap_compare(_quiz_app(), press=keys, terminal_size=(120, 40))

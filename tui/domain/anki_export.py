@@ -227,6 +227,9 @@ NOTE_MAKERS: dict[str, NoteMaker] = {
     "short": _short,
     "numeric": _numeric,
     "order": _order,
+    "cloze": lambda question: cloze_note(question.text, question.explanation, prompt=question.prompt,
+                                         hint=question.hint),
+    "match": lambda question: pairs_note(question, question.pairs, question.choices),
 }
 """Each question type Anki can show and the note it becomes. A new type is one entry here, e.g.
 `"cloze": lambda q: cloze_note(q.text, q.explanation, prompt=q.prompt, hint=q.hint)` or

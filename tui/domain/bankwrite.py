@@ -16,8 +16,8 @@ import yaml
 from tui.domain.errors import ProblemLog
 from tui.domain.quizbank import BANK_KEYS, parse_bank
 
-QUESTION_ORDER = ("id", "type", "prompt", "choices", "answer", "tolerance", "pattern",
-                  "explanation", "hint", "points", "scoring")
+QUESTION_ORDER = ("id", "type", "prompt", "text", "choices", "pairs", "distractors", "answer", "tolerance",
+                  "pattern", "explanation", "hint", "points", "scoring")
 """Keys of a question in the order authors read them: what is asked, then what is right."""
 
 _WIDTH = 100

@@ -42,8 +42,11 @@ How GIFT maps to podium (podium keeps fewer things, and every loss is reported, 
   answer(s) followed by the general feedback. Feedback on wrong answers is lost: a warning.
 - `[html]` text is reduced to plain text (tags removed, entities decoded, images reported);
   `[markdown]`, `[plain]` and `[moodle]` prefixes are removed, the text kept as written.
-- Left out, as errors: matching (`{=a -> b}`: pairing is not podium's `order`, which ranks items
-  in a sequence), essay (`{}`) and description (no block) questions, and anything malformed.
+- Matching (`{=a -> b =c -> d}`): type `match`, each `=left -> right` a pair; `= -> x` (no left)
+  is a right item that matches nothing, kept in `distractors`. Weights and feedback on a pair
+  are dropped with a warning (podium counts every pair alike); fewer than two pairs, or a left
+  item paired twice, leaves the question out.
+- Left out, as errors: essay (`{}`) and description (no block) questions, and anything malformed.
 
 `import_gift` returns `(data, problems)`. Problems point at the line and column where the
 question starts; a message about one answer also names that answer's line. Errors are questions
@@ -54,9 +57,12 @@ left out, warnings are questions kept with something lost. When no question coul
 mapping above: single -> `=`/`~`; multiple -> `~%100/k%` / `~%-100/k%` (Moodle's own spelling:
 50, 33.33333, 25...); true_false -> `{TRUE}`/`{FALSE}`; short -> `=` answers (a pattern made of
 plain text and `.*` goes back to `*` wildcards); numeric -> `{#mid:half-width}` (how Moodle
-itself stores ranges); explanation -> `####` general feedback. What GIFT cannot hold (order
-questions, hints, points, all-or-nothing scoring, other patterns) is written as a `//` comment
-above the question and, when a log is passed, reported as a warning.
+itself stores ranges); match -> `=left -> right` pairs and `= -> distractor`; a cloze with one
+blank -> a missing-word question (its text with `{=answer}` where the blank is; its own prompt,
+an instruction, is dropped with a warning when it is not the default); explanation -> `####`
+general feedback. What GIFT cannot hold (order questions, a cloze of several blanks, hints,
+points, all-or-nothing scoring, other patterns) is written as a `//` comment above the question
+and, when a log is passed, reported as a warning.
 """
 
 from __future__ import annotations
@@ -71,7 +77,7 @@ from typing import Any
 
 from tui.domain.bankwrite import validate_question
 from tui.domain.errors import Problem, ProblemLog, Severity
-from tui.domain.quizbank import Question, QuizBank
+from tui.domain.quizbank import CLOZE_PROMPT, Question, QuizBank
 from tui.domain.source import clean_text
 
 BLANK = "_____"
@@ -371,8 +377,7 @@ class _GiftReader:
         elif "~" in stripped:
             explanation = self.multichoice(stripped, at, question)
         elif "=" in stripped and "->" in stripped:
-            raise _Skip("matching questions (=item -> match) are not supported: podium's order type "
-                        "ranks items in a sequence, it does not pair them")
+            explanation = self.matching(stripped, at, question)
         elif stripped.split("#", 1)[0].strip() in ("T", "TRUE", "F", "FALSE"):
             explanation = self.true_false(stripped, question)
         else:
@@ -497,6 +502,38 @@ class _GiftReader:
             if answer.feedback and answer not in right:
                 self.lost.append(f"{_quote(answer.text)} (line {answer.line})")
         return [answer.feedback for answer in right]
+
+    def matching(self, block: str, at: int, question: dict[str, Any]) -> list[str]:
+        """`=left -> right` pairs; `= -> right` (no left) is a right item that matches nothing."""
+        pairs: list[dict[str, str]] = []
+        distractors: list[str] = []
+        for answer in self.answers(block, at, "="):
+            if answer.mark != "=":
+                raise _Skip(f"text {_quote(answer.text)} (line {answer.line}) before its first '=' pair")
+            left, arrow, right = answer.text.partition("->")
+            left, right = " ".join(left.split()), " ".join(right.split())
+            if not arrow or not right:
+                raise _Skip(f"pair {_quote(answer.text)} (line {answer.line}) is not written 'item -> match'")
+            if answer.weight is not None:
+                self.warnings.append(f"the weight of pair {_quote(answer.text)} is dropped: pairs count alike")
+            if answer.feedback:
+                self.warnings.append(f"feedback on pair {_quote(answer.text)} (line {answer.line}) is lost")
+            if not left:
+                if right not in distractors:
+                    distractors.append(right)
+            elif any(pair["left"] == left for pair in pairs):
+                raise _Skip(f"item {_quote(left)} (line {answer.line}) is paired twice")
+            else:
+                pairs.append({"left": left, "right": right})
+        if len(pairs) < 2:
+            raise _Skip("a matching question needs at least two pairs")
+        question["type"] = "match"
+        question["pairs"] = pairs
+        rights = {pair["right"] for pair in pairs}
+        distractors = [item for item in distractors if item not in rights]
+        if distractors:
+            question["distractors"] = distractors
+        return []
 
     def true_false(self, block: str, question: dict[str, Any]) -> list[str]:
         word, *comments = block.split("#", 2)
@@ -677,6 +714,29 @@ def _block(question: Question, notes: list[str]) -> str | None:
         head = "TRUE" if question.truth else "FALSE"
         tail = f"####{_answer_text(question.explanation)}" if question.explanation else ""
         return "{" + head + tail + "}"
+    elif question.type == "match":
+        unwritable = [text for pair in question.pairs for text in pair if "->" in text]
+        unwritable += [text for text in question.choices if "->" in text]
+        if unwritable:
+            notes.append(f"{_quote(unwritable[0])} has '->', which GIFT cannot escape in a matching question")
+            return None
+        rights = {right for _, right in question.pairs}
+        lines = [f"={_answer_text(left)} -> {_answer_text(right)}" for left, right in question.pairs]
+        lines += [f"= -> {_answer_text(extra)}" for extra in question.choices if extra not in rights]
+    elif question.type == "cloze":
+        if len(question.blanks) != 1:
+            notes.append(f"{len(question.blanks)} blanks: a GIFT missing-word question has one "
+                         "(Moodle's Cloze format, not GIFT, has several)")
+            return None
+        blank = question.blanks[0]
+        if "->" in blank.answer:
+            notes.append(f"answer {blank.answer!r} has '->', which makes a GIFT short answer a matching question")
+            return None
+        if blank.hint:
+            notes.append("its blank's hint is not kept: GIFT has no hints")
+        if question.prompt != CLOZE_PROMPT:
+            notes.append(f"its prompt {_quote(question.prompt)} is not kept: the cloze text is the GIFT question")
+        lines = [_answer("=", "", blank.answer)]
     elif question.type == "numeric":
         if question.low == question.high:
             head = f"#{_gift_number(question.low)}"
@@ -695,8 +755,10 @@ def _block(question: Question, notes: list[str]) -> str | None:
 def _needs_plain(question: Question) -> bool:
     # Moodle's default text format renders HTML, and a leading `[word]` could read as a format:
     # `[plain]` keeps such text exactly as podium shows it.
-    texts = [question.prompt, question.explanation, *question.choices, *question.correct]
-    return question.prompt.startswith("[") or any("<" in text or "&" in text for text in texts)
+    texts = [question.prompt, question.explanation, *question.choices, *question.correct, question.text,
+             *(left for left, _ in question.pairs)]
+    first = question.text if question.type == "cloze" else question.prompt
+    return first.startswith("[") or any("<" in text or "&" in text for text in texts)
 
 
 def export_gift(bank: QuizBank, log: ProblemLog | None = None) -> str:
@@ -711,6 +773,7 @@ def export_gift(bank: QuizBank, log: ProblemLog | None = None) -> str:
         block = _block(question, notes)
         if block is None:
             reason = ("order questions have no GIFT equivalent" if question.type == "order"
+                      else "; ".join(notes) if question.type in ("cloze", "match") and notes
                       else "none of its accepted answers can be written in GIFT")
             message = f"question '{question.id}' not exported: {reason}"
             out += [f"// {message}", ""]
@@ -729,6 +792,10 @@ def export_gift(bank: QuizBank, log: ProblemLog | None = None) -> str:
             if log is not None:
                 log.warning(bank.path, question.line, 1, f"question '{question.id}': {note}")
         prompt = escape(question.prompt)
+        if question.type == "cloze":
+            # A cloze goes as missing-word: its text with the block where its one blank is.
+            before, after = question.cloze.pieces
+            prompt = escape(before) + BLANK + escape(after) if after.strip() else escape(before.rstrip())
         fmt = "[plain]" if _needs_plain(question) else ""
         head, blank, tail = prompt.partition(BLANK)
         # A missing-word question goes back to missing-word form: the block where the blank is.

@@ -23,9 +23,10 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from tui.domain.cloze import blanked
 from tui.domain.deck import Deck, Section, Slide
 from tui.domain.loader import Presentation
-from tui.domain.quizbank import Question, QuizBank
+from tui.domain.quizbank import Question, QuizBank, left_label
 from tui.domain.slidecut import FENCE, closes_fence
 from tui.domain.walk import Walk, quiz_title
 
@@ -42,6 +43,8 @@ _CHOICE_HINTS = {
     "true_false": "True or false?",
     "short": "Answer in a word or two.",
     "numeric": "Answer with a number.",
+    "cloze": "Fill in each numbered blank.",
+    "match": "Write the number of its match beside each lettered item.",
 }
 
 
@@ -293,6 +296,16 @@ class _HtmlWriter:
                 self.out.append('<ul class="choices order">')
                 self.out += [f"<li>{_lines(item)}</li>" for item in neutral_order(question)]
                 self.out.append("</ul>")
+            elif question.type == "cloze":
+                self.out.append(f'<p class="cloze">{_lines(blanked(question.cloze))}</p>')
+            elif question.type == "match":
+                self.out.append('<ul class="choices match-left">')
+                self.out += [f"<li>{_e(left_label(index))}. {_lines(left)} ____</li>"
+                             for index, (left, _) in enumerate(question.pairs)]
+                self.out += ["</ul>", '<ul class="choices match-right">']
+                self.out += [f"<li>{number}. {_lines(item)}</li>"
+                             for number, item in enumerate(neutral_order(question), 1)]
+                self.out.append("</ul>")
             else:
                 self.out.append('<p class="blank">Answer: ____________________</p>')
             self.out.append("</li>")
@@ -443,6 +456,13 @@ class _MarkdownWriter:
             items = ("True", "False")
         elif question.type == "order":
             items = neutral_order(question)
+        elif question.type == "cloze":
+            parts.append(indent + markdown_text(blanked(question.cloze)).replace("\n", "\n" + indent))
+        elif question.type == "match":
+            parts.append("\n".join(indent + _md_item(f"- {left_label(index)}. ", left + " ____")
+                                   for index, (left, _) in enumerate(question.pairs)))
+            parts.append("\n".join(indent + _md_item(f"- {number}\\. ", item)
+                                   for number, item in enumerate(neutral_order(question), 1)))
         else:
             parts.append(f"{indent}Answer: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_")
         if items:

@@ -152,9 +152,10 @@ def decode_response(question_type: str, text: str) -> Any:
         if not isinstance(value, bool):
             raise ValueError("a true/false response is not true or false")
         return value
-    if question_type in ("multiple", "order"):
+    if question_type in ("multiple", "order", "cloze", "match"):
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise ValueError("the response is not a list of choices")
+            raise ValueError("the response is not a list of choices" if question_type != "cloze"
+                             else "the response is not a list of typed blanks")
         return frozenset(value) if question_type == "multiple" else tuple(value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise ValueError("the response is not text")
@@ -929,7 +930,7 @@ class History:
 
 # -- checking what a row holds -----------------------------------------------------------------
 
-QUESTION_TYPES = frozenset({"single", "multiple", "true_false", "short", "numeric", "order"})
+QUESTION_TYPES = frozenset({"single", "multiple", "true_false", "short", "numeric", "order", "cloze", "match"})
 VERDICTS = frozenset({"right", "partial", "wrong", "skipped"})
 
 
@@ -1037,7 +1038,7 @@ def _answer_fields(row: sqlite3.Row) -> None:
 
 def _check_fits(stored: StoredQuestion, response: Any) -> None:
     """A response that the question as asked could have been given; a ValueError when not."""
-    if response is None or stored.question_type in ("short", "numeric", "true_false"):
+    if response is None or stored.question_type in ("short", "numeric", "true_false", "cloze"):
         return
     choices = set(stored.choices)
     if stored.question_type == "single" and response not in choices:
@@ -1046,6 +1047,8 @@ def _check_fits(stored: StoredQuestion, response: Any) -> None:
         raise ValueError("its response is not among the question's choices")
     if stored.question_type == "order" and sorted(response) != sorted(stored.choices):
         raise ValueError("its response does not order the question's items")
+    if stored.question_type == "match" and not set(response) <= choices | {""}:
+        raise ValueError("its response picks what the question did not offer")
 
 
 def _iso(moment: datetime) -> str:

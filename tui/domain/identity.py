@@ -46,6 +46,10 @@ def question_hash(question: Question) -> str:
         data["units"] = list(question.units)
     if question.type == "short" and not question.typos:
         data["typos"] = False
+    if question.type == "cloze":
+        data["text"] = question.text
+    if question.type == "match":
+        data["pairs"] = [list(pair) for pair in question.pairs]
     return _digest(data)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeGuard
 
 from tui.domain.answer_pattern import PatternError, compile_pattern
+from tui.domain.cloze import Blank, Cloze, blanked, filled, parse_cloze
 from tui.domain.deckinfo import parse_pass_mark
 from tui.domain.errors import ProblemLog
 from tui.domain.source import display_path, read_source
@@ -20,12 +21,18 @@ from tui.domain.suggest import closest, did_you_mean
 from tui.domain.yamlsource import Position, YamlMap, YamlSeq, load_yaml
 from tui.domain.yamlsource import kind_of as _kind
 
-QuestionType = Literal["single", "multiple", "true_false", "short", "numeric", "order"]
-QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true_false", "short", "numeric", "order")
+QuestionType = Literal["single", "multiple", "true_false", "short", "numeric", "order", "cloze", "match"]
+QUESTION_TYPES: tuple[str, ...] = ("single", "multiple", "true_false", "short", "numeric", "order", "cloze",
+                                   "match")
 CHOICE_TYPES = ("single", "multiple", "order")
+CLOZE_PROMPT = "Fill in the blanks."
+"""The instruction a cloze question shows when its bank gives no `prompt`."""
+MATCH_PROMPT = "Match each item on the left with one on the right."
+"""The instruction a match question shows when its bank gives no `prompt`."""
 BANK_KEYS = ("title", "pass_mark", "shuffle", "shuffle_choices", "hint_penalty", "typos", "questions")
 QUESTION_KEYS = ("id", "type", "prompt", "choices", "answer", "explanation", "hint", "points",
-                 "scoring", "tolerance", "pattern", "typos", "unit", "tags")
+                 "scoring", "tolerance", "pattern", "typos", "unit", "tags",
+                 "text", "pairs", "distractors")
 TAG_PATTERN = re.compile(r"[^\s,]{1,40}")
 """A tag: a short word (no spaces or commas), at most 40 characters, as `podium review --tag` takes it."""
 SCORING_MODES = ("partial", "all_or_nothing")
@@ -62,6 +69,27 @@ class Question:
     line: int = 1
     tags: tuple[str, ...] = ()
     """Short words that group questions across sections (`podium review --tag`)."""
+    text: str = ""
+    """cloze: the text as written, with its `{{c1::answer}}` markers."""
+    blanks: tuple[Blank, ...] = ()
+    """cloze: the blanks in the order they stand in the text."""
+    pieces: tuple[str, ...] = ()
+    """cloze: the text around the blanks (one more piece than blanks)."""
+    pairs: tuple[tuple[str, str], ...] = ()
+    """match: (left, right) pairs in the bank's order; `choices` holds every right item once,
+    the pairs' rights then the distractors, in the bank's order."""
+
+    @property
+    def cloze(self) -> Cloze:
+        """cloze: the text cut at its blanks."""
+        return Cloze(self.pieces, self.blanks)
+
+    def asked_text(self) -> str:
+        """What the question asks, as a review or a statistic names it: the prompt, and for a
+        cloze its text with the blanks numbered (the prompt alone is only an instruction)."""
+        if self.type == "cloze":
+            return f"{self.prompt} {blanked(self.cloze)}"
+        return self.prompt
 
     def right_answer(self) -> str:
         """The right answer as a learner reads it."""
@@ -74,9 +102,18 @@ class Question:
             return f"{_number(self.low)} to {_number(self.high)}{unit}"
         if self.type == "order":
             return " → ".join(self.choices)
+        if self.type == "cloze":
+            return filled(self.cloze)
+        if self.type == "match":
+            return "; ".join(f"{left} → {right}" for left, right in self.pairs)
         if self.type == "short" and not self.correct and self.pattern:
             return f"text matching {self.pattern}"
         return "; ".join(self.correct)
+
+
+def left_label(index: int) -> str:
+    """The letter of a match's left item as shown to learners: A, B, ... then A1, B1 past Z."""
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index % 26] + (str(index // 26) if index >= 26 else "")
 
 
 def _number(value: float) -> str:
@@ -123,16 +160,17 @@ def parse_bank(text: str, shown: str, log: ProblemLog) -> QuizBank | None:
     if not isinstance(data, YamlMap):
         log.error(shown, 1, 1, "a bank must be a mapping with a 'questions' list")
         return None
-    checker = _Checker(shown, log)
+    checker = _Checker(shown, log, text)
     return checker.bank(data)
 
 
 class _Checker:
-    def __init__(self, path: str, log: ProblemLog) -> None:
+    def __init__(self, path: str, log: ProblemLog, source: str = "") -> None:
         self.path = path
         self.log = log
         self.typos = True
         """The bank's `typos`, the default of each short question's."""
+        self.source = source.splitlines()
 
     def error(self, where: Position, message: str) -> None:
         self.log.error(self.path, where[0], where[1], message)
@@ -230,7 +268,9 @@ class _Checker:
             self.error(data.vpos("type"), f"unknown type '{qtype}'{did_you_mean(str(qtype), QUESTION_TYPES) or ''}; "
                        f"types are {', '.join(QUESTION_TYPES)}")
             qtype = None
-        prompt = self.text(data, "prompt", required=True)
+        prompt = self.text(data, "prompt", required=qtype not in ("cloze", "match"))
+        if not prompt and qtype in ("cloze", "match"):
+            prompt = CLOZE_PROMPT if qtype == "cloze" else MATCH_PROMPT
         points = 1.0
         if "points" in data:
             value = data["points"]
@@ -249,7 +289,8 @@ class _Checker:
                 self.error(data.pos("scoring"), "'scoring' applies only to multiple and order questions")
             all_or_nothing = mode == "all_or_nothing"
         for key, allowed in (("tolerance", ("numeric",)), ("pattern", ("short",)), ("typos", ("short",)),
-                             ("unit", ("numeric",))):
+                             ("unit", ("numeric",)), ("text", ("cloze",)), ("pairs", ("match",)),
+                             ("distractors", ("match",))):
             if key in data and qtype is not None and qtype not in allowed:
                 self.error(data.pos(key), f"'{key}' applies only to {' and '.join(allowed)} questions")
         tags = self.tags(data)
@@ -466,6 +507,93 @@ class _Checker:
             return {}
         return {"choices": choices} if choices else {}
 
+    def answer_cloze(self, data: YamlMap) -> dict[str, Any]:
+        for key in ("choices", "answer"):
+            if key in data:
+                self.error(data.pos(key), f"a cloze question has no '{key}': its blanks are marked in 'text' "
+                           "as {{c1::answer}}")
+        text = self.text(data, "text", required=True)
+        if not text:
+            return {}
+        raw = data["text"]
+        cloze, errors = parse_cloze(str(raw).strip())
+        for error in errors:
+            self.error(self.inside(data.vpos("text"), str(raw).strip(), error.offset), error.message)
+        if errors:
+            return {}
+        return {"text": text, "blanks": cloze.blanks, "pieces": cloze.pieces}
+
+    def inside(self, start: Position, value: str, offset: int) -> Position:
+        """Where character `offset` of a text value starting at `start` stands in the source.
+
+        Markers are found by their `{{`: the k-th `{{` of the value is the k-th one in the source
+        from the value's start (YAML quoting never changes braces)."""
+        nth = value.count("{{", 0, offset) if value.startswith("{{", offset) else -1
+        if nth < 0 or not self.source:
+            return start
+        line, col = start
+        seen = 0
+        for number in range(line, len(self.source) + 1):
+            row = self.source[number - 1]
+            at = col - 1 if number == line else 0
+            while True:
+                found = row.find("{{", at)
+                if found < 0:
+                    break
+                if seen == nth:
+                    return (number, found + 1)
+                seen += 1
+                at = found + 2
+        return start
+
+    def answer_match(self, data: YamlMap) -> dict[str, Any]:
+        for key in ("choices", "answer"):
+            if key in data:
+                self.error(data.pos(key), f"a match question has no '{key}': list 'pairs' of left and right")
+        value = data.get("pairs")
+        if value is None:
+            self.error(data.start, "missing 'pairs': a list of {left: ..., right: ...}")
+            return {}
+        if not isinstance(value, YamlSeq):
+            self.error(data.vpos("pairs"), f"'pairs' must be a list, not {_kind(value)}")
+            return {}
+        pairs: list[tuple[str, str]] = []
+        ok = True
+        for index, item in enumerate(value):
+            where = value.pos(index)
+            if not isinstance(item, YamlMap):
+                self.error(where, f"pair {index + 1} must be a mapping {{left: ..., right: ...}}, not {_kind(item)}")
+                ok = False
+                continue
+            self.unknown_keys(item, ("left", "right"), f"pair {index + 1}")
+            left = self.text(item, "left", required=True)
+            right = self.text(item, "right", required=True)
+            if left and right:
+                if left in (p[0] for p in pairs):
+                    self.error(item.vpos("left"), f"left item '{left}' is listed twice")
+                    ok = False
+                pairs.append((left, right))
+            else:
+                ok = False
+        if ok and len(pairs) < 2:
+            self.error(data.vpos("pairs"), f"too few pairs: {len(pairs)} given, at least 2 needed")
+            return {}
+        rights = list(dict.fromkeys(right for _, right in pairs))
+        if "distractors" in data:
+            extra = data["distractors"]
+            items = list(extra) if isinstance(extra, YamlSeq) else [extra]
+            for index, item in enumerate(items):
+                where = extra.pos(index) if isinstance(extra, YamlSeq) else data.vpos("distractors")
+                if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+                    self.error(where, "a distractor must be a line of text")
+                    ok = False
+                elif str(item).strip() in rights:
+                    self.error(where, f"distractor '{str(item).strip()}' is already a right item")
+                    ok = False
+                else:
+                    rights.append(str(item).strip())
+        return {"pairs": tuple(pairs), "choices": tuple(rights)} if ok else {}
+
     ANSWER_READERS: ClassVar[dict[str, Callable[[_Checker, YamlMap], dict[str, Any]]]] = {
         "single": answer_single,
         "multiple": answer_multiple,
@@ -473,5 +601,7 @@ class _Checker:
         "short": answer_short,
         "numeric": answer_numeric,
         "order": answer_order,
+        "cloze": answer_cloze,
+        "match": answer_match,
     }
     """Each question type and the method that reads its choices and answer into Question fields."""

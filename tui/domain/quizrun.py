@@ -37,7 +37,9 @@ def prepare(bank: QuizBank, seed: int) -> tuple[AskedQuestion, ...]:
             choices = TRUE_FALSE_CHOICES  # never shuffled
         else:
             choices = question.choices
-            if question.type == "order":
+            if question.type in ("order", "match"):
+                # A match's right items always move: in the bank's order they would line up
+                # with their left items.
                 choices = _scrambled(question.choices, rng)
             elif bank.shuffle_choices:
                 choices = tuple(rng.sample(choices, len(choices)))
@@ -90,6 +92,10 @@ def response_text(question: Question, response: Any) -> str:
         return "; ".join(chosen) if chosen else "(nothing picked)"
     if question.type == "order":
         return " → ".join(response)
+    if question.type == "cloze":
+        return "; ".join(f"[{n}] {typed or '(empty)'}" for n, typed in enumerate(response, 1))
+    if question.type == "match":
+        return "; ".join(f"{left} → {pick or '(none)'}" for (left, _), pick in zip(question.pairs, response))
     return str(response)
 
 

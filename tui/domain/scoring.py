@@ -2,7 +2,9 @@
 
 Responses by question type: single -> the chosen text; multiple -> a set of chosen texts;
 true_false -> a bool; short and numeric -> the typed text; order -> the texts in the learner's
-order. None means the question was skipped.
+order; cloze -> the typed text of each blank, in the text's order ("" for a blank left empty);
+match -> for each pair, in the bank's order, the right item picked for its left ("" for none).
+None means the question was skipped.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from tui.domain.answer_pattern import pattern_matches
+from tui.domain.cloze import Blank
 from tui.domain.quizbank import Question
 
 Verdict = Literal["right", "partial", "wrong", "skipped"]
@@ -190,7 +193,34 @@ def _fraction(question: Question, response: Any) -> float:
         place = {text: index for index, text in enumerate(question.choices)}
         pairs = sum(1 for a, b in zip(order, order[1:]) if place.get(b, -2) == place.get(a, -9) + 1)
         return pairs / (len(question.choices) - 1)
+    if kind == "cloze":
+        return sum(blank_fraction(question, blank, typed)
+                   for blank, typed in zip(question.blanks, _padded(response, len(question.blanks)))
+                   ) / len(question.blanks)
+    if kind == "match":
+        picks = _padded(response, len(question.pairs))
+        return sum(1 for (_, right), pick in zip(question.pairs, picks) if pick == right) / len(question.pairs)
     raise ValueError(f"unknown question type {kind!r}")  # pragma: no cover - validated on load
+
+
+def _padded(response: Any, count: int) -> list[str]:
+    """A cloze or match response as `count` texts (a shorter one is padded with empty picks)."""
+    items = [str(item) for item in response][:count]
+    return items + [""] * (count - len(items))
+
+
+def blank_question(question: Question, blank: Blank) -> Question:
+    """One cloze blank as the short question it is graded as (everything else kept, so any
+    per-question grading setting of the cloze applies to each blank)."""
+    return replace(question, type="short", correct=(blank.answer,), pattern=None, text="", blanks=(),
+                   pieces=())
+
+
+def blank_fraction(question: Question, blank: Blank, typed: str) -> float:
+    """1.0 when `typed` fills `blank` of the cloze `question` right, by the short-answer rules."""
+    if not typed.strip():
+        return 0.0
+    return _fraction(blank_question(question, blank), typed)
 
 
 def grade(question: Question, response: Any, hint_used: bool = False, hint_penalty: float = 0.0) -> Grade:

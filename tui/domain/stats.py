@@ -140,5 +140,5 @@ def export_answers(records: Sequence[AnswerRecord], fmt: Literal["csv", "json"])
 
 def question_prompts(banks: Mapping[int, QuizBank]) -> dict[tuple[int, str], str]:
     """Each question's prompt by (section, question id), to name the most missed ones."""
-    return {(section, question.id): question.prompt for section, bank in banks.items()
+    return {(section, question.id): question.asked_text() for section, bank in banks.items()
             for question in bank.questions}

@@ -21,13 +21,18 @@ from tui.domain.quizrun import AnsweredQuestion, QuizResult, QuizRun, response_t
 from tui.ui.screens.dismiss_once import DismissOnce
 from tui.ui.screens.styled_at_mount import StyledAtMount
 from tui.ui.widgets.answer_inputs import (
+    BlankInput,
     ChoicePicker,
+    ClozeAnswer,
     ManyPicker,
+    MatchPicker,
     OrderPicker,
     TextAnswer,
     current_response,
+    focus_target,
     instructions,
     make_answer_widget,
+    question_body,
 )
 from tui.ui.widgets.key_bar import KeyBar
 from tui.ui.widgets.too_small import fit_screen
@@ -125,6 +130,9 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         Binding("enter", "continue", "Continue", priority=True),
         # Early in the bar, so that how to leave is shown even in a narrow terminal.
         Binding("escape", "leave", "Leave quiz"),
+        # Priority: Enter on a cloze blank that is not the last moves on to the next one when
+        # the key is read, so letters typed right after it land in that next blank.
+        Binding("enter", "next_blank", show=False, priority=True),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
         # Shown on true/false questions only (check_action hides them elsewhere).
         Binding("t", "truth(True)", "True"),
@@ -200,9 +208,9 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         if not self.has_class("-too-small"):
             return
         answer = self.query("#answer")
-        if (event.is_printable and event.character and self.phase == "asking" and answer
-                and isinstance(answer.first(), TextAnswer)):
-            answer.first(TextAnswer).insert_text_at_cursor(event.character)
+        target = focus_target(answer.first()) if answer else None
+        if event.is_printable and event.character and self.phase == "asking" and isinstance(target, Input):
+            target.insert_text_at_cursor(event.character)
         event.stop()
 
     def focus_answer(self) -> None:
@@ -210,7 +218,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         only ask the app to, after the messages it has queued, keys included."""
         answers = self.query("#answer")
         if answers:
-            self.set_focus(answers.first())
+            self.set_focus(focus_target(answers.first()))
 
     @property
     def answer_widget(self):
@@ -226,7 +234,9 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             ("Quiz", "bold"), f" · {self.run.section} · ",
             (f"question {self.run.index + 1} of {self.run.planned}", "bold"), f" · worth {worth}",
         )
-        return header, question.prompt, instructions(question)
+        body = question_body(self.run.current)
+        prompt = f"{question.prompt}\n\n{body}" if body else question.prompt
+        return header, prompt, instructions(question)
 
     def new_answer_widget(self) -> Widget:
         """A fresh answer widget for the current question; its time starts now."""
@@ -243,7 +253,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         widget = self.new_answer_widget()
         await self.query_one("#quiz", VerticalScroll).mount(widget, after="#quiz-question")
         self.phase = "asking"
-        self.set_focus(widget)
+        self.set_focus(focus_target(widget))
 
     def note(self, id: str) -> Static:
         """The hint or feedback Static, mounted the first time it is needed."""
@@ -272,7 +282,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             if action == "hint" and asking:
                 return bool(self.run.current.question.hint)
             if action == "pick" and asking:
-                return self.run.current.question.type in ("single", "true_false", "multiple", "order")
+                return self.run.current.question.type in ("single", "true_false", "multiple", "order", "match")
             return asking
         if action == "truth":
             return asking and self.run.current.question.type == "true_false"
@@ -280,6 +290,8 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
             return asking and self.run.current.question.type == "order"
         if action == "continue":
             return not asking
+        if action == "next_blank":
+            return asking and self.next_blank() is not None
         if action == "read":
             return self.reader is not None and not asking
         if action == "override":
@@ -288,6 +300,9 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
 
     def action_pick(self, number: int) -> None:
         widget = self.answer_widget
+        if isinstance(widget, MatchPicker):
+            widget.pick(number)
+            return
         if not isinstance(widget, (ChoicePicker, ManyPicker, OrderPicker)):
             return
         if number > widget.option_count:
@@ -301,6 +316,21 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         elif isinstance(widget, ChoicePicker):
             self.action_submit()
 
+    def next_blank(self) -> Widget | None:
+        """The cloze blank after the focused one, None when there is none."""
+        answers = self.query("#answer")
+        widget = answers.first() if answers else None
+        if not isinstance(widget, ClozeAnswer) or not isinstance(self.focused, BlankInput):
+            return None
+        inputs = widget.inputs
+        number = self.focused.number
+        return inputs[number] if self.focused in inputs and number < len(inputs) else None
+
+    def action_next_blank(self) -> None:
+        following = self.next_blank()
+        if following is not None:
+            self.set_focus(following)
+
     def action_truth(self, value: bool) -> None:
         self.action_pick(1 if value else 2)
 
@@ -311,7 +341,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # A click (or Enter) on a single choice answers it; Enter on an order list answers too.
-        if isinstance(event.option_list, (ChoicePicker, OrderPicker)) and self.phase == "asking":
+        if isinstance(event.option_list, (ChoicePicker, OrderPicker, MatchPicker)) and self.phase == "asking":
             event.stop()
             self.action_submit()
 
@@ -327,7 +357,7 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         if self.phase != "asking" or self.run.finished:
             return
         widget = self.answer_widget
-        if isinstance(widget, TextAnswer):
+        if isinstance(widget, (TextAnswer, ClozeAnswer)):
             problem = widget.problem()
             if problem:
                 self.notify(problem, severity="warning", timeout=3)
@@ -409,7 +439,10 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         feedback.display = True
         self.answer_widget.disabled = True
         self.phase = "feedback"
-        self.query_one("#quiz", VerticalScroll).scroll_end(animate=False)
+        # After the next refresh: the feedback just shown has no height until it is laid out,
+        # and scrolling now would stop short of it on a small terminal.
+        quiz = self.query_one("#quiz", VerticalScroll)
+        self.call_after_refresh(quiz.scroll_end, animate=False)
 
     async def action_continue(self) -> None:
         if self.run.finished:

@@ -54,7 +54,7 @@ def review_text(number: int, result: QuizResult) -> Text:
     body = Text.assemble(
         (f"{number}. {verdict}", "bold"), verdict_note(answered),
         f" · {points_text(answered.grade.points, answered.grade.possible)}\n",
-        (question.prompt, "bold"), "\n",
+        (question.asked_text(), "bold"), "\n",
         "Your answer: ", response_text(question, answered.response), "\n",
         "Right answer: ", question.right_answer(),
     )
