@@ -40,7 +40,7 @@ from tui.domain.quizbank import Question
 MAX_TAKEAWAY = 80
 ABSOLUTE = ("only", "simply", "purely", "always", "never", "all", "every", "entirely", "solely")
 
-STOP = frozenset("""
+STOP_WORDS = """
 a an the and or but nor of to in on at by for with from into onto as is are was were be been being
 it its it's this that these those they them their there than then so not no yes do does did
 has have had can could will would should may might must our your you we he she his her
@@ -49,7 +49,8 @@ also just still even own same other such any some each both per via like one two
 guide guide's says say said according named names name describe describes described call calls
 called list lists listed give gives given section slide slides
 because though although rather means mean present presents come comes let lets
-""".split())
+"""
+STOP = frozenset(STOP_WORDS.split())
 
 
 def plain(text: str) -> str:
