@@ -226,11 +226,13 @@ def test_review_with_nothing_due_says_so(tmp_path: Path) -> None:
     assert "Nothing is due for review" in result.stdout
 
 
-def test_quiz_section_names_are_checked() -> None:
+def test_quiz_section_names_are_checked(tmp_path: Path) -> None:
     result = podium("quiz", "--section", "chipz", "--no-history")
     assert result.returncode == 2
     assert "--section 'chipz' matches no section" in result.stderr and "6 The constraint: chips" in result.stderr
-    result = podium("quiz", "--section", "8", "--no-history")
+    # Every section of the bundled guide has a quiz; a new deck's second section has none.
+    assert podium("new", str(tmp_path / "talk")).returncode == 0
+    result = podium("quiz", str(tmp_path / "talk"), "--section", "2", "--no-history")
     assert result.returncode == 2 and "has no quiz" in result.stderr
 
 

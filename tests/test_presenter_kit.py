@@ -193,7 +193,7 @@ async def test_switching_theme_repaints_the_status_line_and_key_bar_in_its_colou
         assert " 19/47 " in "".join(segment.text for segment in status.render_line(0))
         await pilot.press("right")
         await pilot.pause()
-        assert " 20/46 " in "".join(segment.text for segment in status.render_line(0))
+        assert " 20/47 " in "".join(segment.text for segment in status.render_line(0))
 
 
 async def test_palette_finds_a_slide_by_its_text(guide) -> None:
