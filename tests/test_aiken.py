@@ -76,6 +76,39 @@ def test_malformed_questions_are_left_out_and_each_reported() -> None:
     loads(data)
 
 
+def test_moodles_error_fixture_keeps_its_three_good_questions() -> None:
+    """Moodle's own qformat_aiken error fixture (aiken_errors.txt): its three good questions come
+    through, including the one written `A)Incorrect (No space)`, and the four broken ones are
+    reported where they start."""
+    data, problems = read("moodle-errors.txt")
+    assert [(q["prompt"], q["choices"], q["answer"]) for q in data["questions"]] == [
+        ("A good question", ["Correct", "Incorrect"], "Correct"),
+        ("A second good question", ["Incorrect (No space)", "Correct (No space)"], "Correct (No space)"),
+        ("A third good question with HTML chars such as > < &", ["Correct (< > &)", "Incorrect (< > &)"],
+         "Correct (< > &)"),
+    ]
+    assert [p.line for p in problems] == [1, 5, 7, 14]
+    loads(data)
+
+
+@pytest.mark.parametrize("text", ["Pick the vowel.\nA)E\nB.F\nANSWER: A\n",
+                                  "Pick the vowel.\nA) E\nB.F\nANSWER: A\n",
+                                  "Pick the vowel.\nA.E\nB)F\nanswer: a\n"])
+def test_options_with_no_space_after_the_letter_import_like_any_other(text: str) -> None:
+    data, problems = import_aiken(text, "f.txt")
+    assert problems == []
+    assert data["questions"] == [{"id": "q1", "type": "single", "prompt": "Pick the vowel.",
+                                  "choices": ["E", "F"], "answer": "E"}]
+
+
+def test_a_question_text_that_starts_like_an_option_stays_text() -> None:
+    data, problems = import_aiken("A.I. tools: which one writes code?\nA) Qwen Coder\nB) A kettle\n"
+                                  "ANSWER: A\n", "f.txt")
+    assert problems == []
+    assert data["questions"][0]["prompt"] == "A.I. tools: which one writes code?"
+    assert data["questions"][0]["choices"] == ["Qwen Coder", "A kettle"]
+
+
 def test_nothing_converted_is_an_error_and_an_empty_bank() -> None:
     data, problems = import_aiken("Just a line of text\n", "f.txt")
     assert data == {"questions": []}
@@ -118,6 +151,8 @@ def test_detect_format_by_extension_and_content() -> None:
     assert detect_format("", "empty.txt") == "gift"
     assert detect_format("Q?\nA. x\nB. y\n", "x.txt") == "gift"  # no ANSWER line: not Aiken
     assert detect_format("::q:: What is A. {=x ~y}\nANSWER: A\n", "x.txt") == "gift"
+    assert detect_format("Pick one.\nA)E\nB)F\nANSWER: A\n", "x.txt") == "aiken"  # no spaces, as Moodle allows
+    assert detect_format((AIKEN / "moodle-errors.txt").read_text(encoding="utf-8"), "errors.txt") == "aiken"
 
 
 # -- never raises, and whatever it returns loads -----------------------------------------------

@@ -95,12 +95,12 @@ def export(tmp_path: Path, *args: str, name: str = "out.apkg") -> Package:
 def test_the_bundled_deck_becomes_a_deck_per_section_and_a_note_per_question(tmp_path: Path) -> None:
     presentation = load_presentation(REPO)
     package = export(tmp_path, ".")
-    assert len(package.notes) == presentation.question_count == 61
+    assert len(package.notes) == presentation.question_count == 70
     title = presentation.deck.title
     sections = [section.title for index, section in enumerate(presentation.deck.sections)
                 if index in presentation.banks]
     assert sorted(package.decks.values()) == sorted(f"{title}::{section}" for section in sections)
-    assert len(package.decks) == 8
+    assert len(package.decks) == 9
     # One note type, with its seven fields, holds every question the bundled banks ask.
     assert [model[0] for model in package.models.values()] == ["podium question"]
     assert all(list(note.fields) == list(BASIC_FIELDS) and note.cards == 1 for note in package.notes)
@@ -110,7 +110,7 @@ def test_the_bundled_deck_becomes_a_deck_per_section_and_a_note_per_question(tmp
     ids = {f"{deck.sections[index].quiz_path.resolve().relative_to(REPO).as_posix()} · {question.id}"
            for index, bank in presentation.banks.items() for question in bank.questions}
     assert {note.fields["Source"] for note in package.notes} == ids
-    assert len({note.guid for note in package.notes}) == 61
+    assert len({note.guid for note in package.notes}) == 70
 
 
 def test_every_question_type_shows_its_prompt_choices_answer_and_explanation(tmp_path: Path) -> None:

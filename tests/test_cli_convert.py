@@ -83,3 +83,59 @@ def test_unwritable_outputs_are_a_message_not_a_traceback(tmp_path: Path) -> Non
         # The folder to write into is a file: mkdir says "File exists", open says "Not a directory".
         assert result.stderr.startswith(f"podium: {blocker}"), result.stderr
         assert ": File exists" in result.stderr or ": Not a directory" in result.stderr, result.stderr
+
+
+# -- the bank schema's reference survives moving the deck -------------------------------------
+
+PACKAGED_SCHEMA = Path(__file__).resolve().parent.parent / "tui" / "schemas" / "quizbank.schema.json"
+
+
+def schema_of(bank: Path) -> Path:
+    """The file a bank's `$schema` modeline names, resolved from the bank's folder."""
+    first = bank.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema="), first
+    return bank.parent / first.split("$schema=", 1)[1]
+
+
+def test_new_deck_names_a_schema_beside_its_banks_that_survives_a_move(tmp_path: Path) -> None:
+    import shutil
+
+    result = podium("new", "talk", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "wrote talk/quizzes/quizbank.schema.json" in result.stdout
+    bank = tmp_path / "talk" / "quizzes" / "01-welcome.yaml"
+    assert schema_of(bank) == bank.parent / "quizbank.schema.json"
+    moved = tmp_path / "elsewhere" / "deeper" / "talk"
+    shutil.move(str(tmp_path / "talk"), str(moved))
+    target = schema_of(moved / "quizzes" / "01-welcome.yaml")
+    assert target.is_file() and target.read_text() == PACKAGED_SCHEMA.read_text()
+    section = podium("new", "section", "Why it matters", str(moved))
+    assert section.returncode == 0, section.stderr
+    assert schema_of(moved / "quizzes" / "03-why-it-matters.yaml").is_file()
+    check = podium("check", str(moved), "--strict")
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_import_writes_the_schema_beside_the_bank_it_writes(tmp_path: Path) -> None:
+    out = tmp_path / "deck" / "quizzes" / "aiken.yaml"
+    result = podium("import", str(AIKEN / "good.txt"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert schema_of(out) == out.parent / "quizbank.schema.json"
+    assert schema_of(out).read_text() == PACKAGED_SCHEMA.read_text()
+    printed = podium("import", str(AIKEN / "good.txt"))
+    assert "$schema" not in printed.stdout  # on standard output there is no folder to point into
+
+
+def test_podium_schema_writes_the_schema_into_a_decks_quizzes(tmp_path: Path) -> None:
+    (tmp_path / "deck" / "quizzes").mkdir(parents=True)
+    result = podium("schema", str(tmp_path / "deck"))
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "deck" / "quizzes" / "quizbank.schema.json"
+    assert written.read_text() == PACKAGED_SCHEMA.read_text()
+    assert "$schema=quizbank.schema.json" in result.stdout
+    written.write_text("{}")  # an old copy is brought up to date
+    assert podium("schema", str(tmp_path / "deck")).returncode == 0
+    assert written.read_text() == PACKAGED_SCHEMA.read_text()
+    plain = tmp_path / "banks"
+    assert podium("schema", str(plain)).returncode == 0
+    assert (plain / "quizbank.schema.json").is_file()

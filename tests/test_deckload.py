@@ -487,7 +487,7 @@ def test_bundled_deck_loads_cleanly() -> None:
         for slide in section.slides:
             assert slide.notes.strip(), f"{section.path}:{slide.line} has no notes"
             assert slide.title, f"{section.path}:{slide.line} has no title"
-    assert [s.quiz_path is not None for s in deck.sections] == [True] * 7 + [False, True]
+    assert [s.quiz_path is not None for s in deck.sections] == [True] * 9
 
 
 # -- interop with other tools' decks ----------------------------------------------------------

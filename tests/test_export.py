@@ -400,7 +400,7 @@ def exported(guide, tmp_path_factory) -> tuple[Path, list[Path], float]:
 def test_svg_one_picture_per_page(guide, exported) -> None:
     out, paths, seconds = exported
     count = len(Walk(guide.deck).pages)
-    assert count == 46
+    assert count == 47
     assert paths == [out / svg_name(number) for number in range(1, count + 1)] + [out / "index.html"]
     assert sorted(out.glob("*.svg")) == paths[:-1]
     assert seconds < 30, f"export took {seconds:.1f} s"

@@ -6,6 +6,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import select
 import signal
 import struct
@@ -176,6 +177,21 @@ async def test_statistics_screen_and_due_count_on_the_title(tmp_path: Path) -> N
         text = " ".join(shown(s, 110) for s in screen.query(Static))
         assert "Basics" in text and "83%" in text
         assert "1/1 missed · Basics: At what temperature does water boil at sea level?" in text
+        assert "Scores over time (1 attempt, oldest first)" in text
+        chart = shown(screen.query_one("#statistics-chart"), 110)
+        assert re.search(r"2026-11-02 09:00  Basics +█+·* 83%", chart), chart
+
+
+def test_the_score_chart_labels_each_bar_with_its_section() -> None:
+    from tui.ui.screens.statistics import LABEL_WIDTH, attempts_phrase, score_chart
+
+    chart = score_chart([("2026-11-02T09:00:00", 50.0, "Basics"),
+                         ("2026-11-03T09:00:00", 100.0, "The strategy: why open weights, and why now?")])
+    first, second = chart.plain.splitlines()
+    assert first.startswith("2026-11-02 09:00  Basics ") and first.endswith(" 50%")
+    assert second.startswith("2026-11-03 09:00  The strategy: why o…  ") and second.endswith(" 100%")
+    assert first.index("█") == second.index("█") == 16 + 2 + LABEL_WIDTH + 2  # the bars line up
+    assert [attempts_phrase(n) for n in (0, 1, 2)] == ["0 attempts", "1 attempt", "2 attempts"]
 
 
 def test_stats_json_and_history_export(tmp_path: Path) -> None:
@@ -210,11 +226,13 @@ def test_review_with_nothing_due_says_so(tmp_path: Path) -> None:
     assert "Nothing is due for review" in result.stdout
 
 
-def test_quiz_section_names_are_checked() -> None:
+def test_quiz_section_names_are_checked(tmp_path: Path) -> None:
     result = podium("quiz", "--section", "chipz", "--no-history")
     assert result.returncode == 2
     assert "--section 'chipz' matches no section" in result.stderr and "6 The constraint: chips" in result.stderr
-    result = podium("quiz", "--section", "8", "--no-history")
+    # Every section of the bundled guide has a quiz; a new deck's second section has none.
+    assert podium("new", str(tmp_path / "talk")).returncode == 0
+    result = podium("quiz", str(tmp_path / "talk"), "--section", "2", "--no-history")
     assert result.returncode == 2 and "has no quiz" in result.stderr
 
 

@@ -159,11 +159,11 @@ async def test_the_whole_deck_replaces_the_opening_after_the_first_paint(guide) 
         await pilot.pause()
         assert len(told) == 1 and not app.loading
         assert app.presentation is told[0]
-        assert len(screen.walk) == len(Walk(guide.deck)) == 46
-        assert "1/46" in shown(screen.query_one(StatusBar), 120)
+        assert len(screen.walk) == len(Walk(guide.deck)) == 47
+        assert "1/47" in shown(screen.query_one(StatusBar), 120)
         await pilot.press("right")
         assert screen.position.page == 1
-        assert "2/46" in shown(screen.query_one(StatusBar), 120)
+        assert "2/47" in shown(screen.query_one(StatusBar), 120)
 
 
 async def test_a_deck_that_fails_to_load_after_the_opening_exits_with_its_problems() -> None:

@@ -54,10 +54,10 @@ async def test_right_walks_every_part_of_the_guide(guide) -> None:
         all_titles = [slide.title for section in deck.sections for slide in section.slides]
         assert seen_titles == all_titles
         assert seen_takeaways == [section.title for section in deck.sections]
-        assert quiz_pages == 8
+        assert quiz_pages == 9
         # The guide's parts are all there, in the guide's order.
         section_titles = [section.title.lower() for section in deck.sections]
-        for part in ("opening", "takeaways", "narrative", "models and labs", "open weights",
+        for part in ("opening", "in brief", "narrative", "models and labs", "open weights",
                      "chips", "matters", "faq", "bottom line"):
             assert any(part in title for title in section_titles), part
 

@@ -45,7 +45,7 @@ async def test_overview_shows_last_quiz_score_and_tab_closes(guide) -> None:
         await pilot.press("tab")
         options = app.screen.query_one(OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert any("Quiz · last score 0/7 points" in label for label in labels)
+        assert any("Quiz · last score 0/8 points" in label for label in labels)
         await pilot.press("tab")
         assert isinstance(app.screen, PresenterScreen)
 
@@ -191,10 +191,10 @@ async def test_switching_theme_repaints_the_status_line_and_key_bar_in_its_colou
             assert count in styles  # the slide count is drawn in this theme's count style
             styles, key = painted(keys, "key-bar--key")
             assert key in styles
-        assert " 19/46 " in "".join(segment.text for segment in status.render_line(0))
+        assert " 19/47 " in "".join(segment.text for segment in status.render_line(0))
         await pilot.press("right")
         await pilot.pause()
-        assert " 20/46 " in "".join(segment.text for segment in status.render_line(0))
+        assert " 20/47 " in "".join(segment.text for segment in status.render_line(0))
 
 
 async def test_palette_finds_a_slide_by_its_text(guide) -> None:

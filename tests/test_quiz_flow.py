@@ -208,7 +208,7 @@ async def test_a_whole_guide_quiz_can_be_answered_right(guide) -> None:
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert "61/61 points" in screen_text(app)
+        assert "70/70 points" in screen_text(app)
 
 
 async def test_after_a_too_small_terminal_the_answer_has_the_focus_and_takes_keys() -> None:

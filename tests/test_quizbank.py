@@ -897,7 +897,7 @@ BANK_FILES = sorted((BUNDLED / "quizzes").glob("*.yaml"))
 
 
 def test_bundled_deck_has_banks() -> None:
-    assert len(BANK_FILES) == 8
+    assert len(BANK_FILES) == 9
 
 
 @pytest.mark.parametrize("bank_file", BANK_FILES, ids=[path.stem for path in BANK_FILES])

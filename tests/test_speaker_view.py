@@ -67,7 +67,7 @@ async def test_notes_view_follows_a_presenter_in_another_process(guide, tmp_path
         try:
             wait_for(Path(str(go) + ".ready"))
             await pilot.pause(0.5)
-            assert "Slide 3 of 46" in shown(where)
+            assert "Slide 3 of 47" in shown(where)
             slide = guide.deck.sections[0].slides[1]
             notes = " ".join(shown(app.screen.query_one("#speaker-notes-body", Static), 90).split())
             assert " ".join(slide.notes.split())[:50] in notes
@@ -76,7 +76,7 @@ async def test_notes_view_follows_a_presenter_in_another_process(guide, tmp_path
             go.write_text("1")
             wait_for(Path(str(go) + ".done"))
             await pilot.pause(0.5)
-            assert "Slide 5 of 46" in shown(where) and "Key takeaways" in shown(where)
+            assert "Slide 5 of 47" in shown(where) and "Key takeaways" in shown(where)
             assert "of slides" in shown(app.screen.query_one("#speaker-pace", Static))
         finally:
             Path(str(go) + ".quit").write_text("1")

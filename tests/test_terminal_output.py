@@ -24,7 +24,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _count(page: int):  # type: ignore[no-untyped-def]
-    return lambda rows: any(f" {page}/46 " in row for row in rows[-2:])
+    return lambda rows: any(f" {page}/47 " in row for row in rows[-2:])
 
 
 def _fresh(page: int, env: dict[str, str]) -> list[str]:

@@ -40,6 +40,7 @@ COMMANDS: dict[str, Command] = {
     "check": lambda args: _authoring().run_check(args),
     "new": lambda args: _authoring().run_new(args),
     "import": lambda args: _authoring().run_import(args),
+    "schema": lambda args: _authoring().run_schema(args),
     "export": lambda args: _authoring().run_export(args),
     "notes": lambda args: _presenting().run_notes(args),
     "serve": lambda args: _presenting().run_serve(args),

@@ -11,12 +11,13 @@ from tui.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_WARNINGS,
+    SCHEMA_NAME,
     _deck_path,
-    _schema_for,
     no_collections,
     plural,
     print_problems,
     say,
+    write_schema,
 )
 from tui.domain.errors import PodiumError, Problem
 
@@ -124,16 +125,17 @@ def run_new(argv: Sequence[str]) -> int:
         parser.add_argument("name", help="the section's title, e.g. \"Why it matters\"")
         parser.add_argument("dir", nargs="?", type=Path, default=Path("."), help="the deck folder (default: here)")
         args = parser.parse_args(argv[1:])
-        make = lambda: new_section(args.dir, args.name, _schema_for(args.dir / "quizzes"))  # noqa: E731
+        make = lambda: new_section(args.dir, args.name, SCHEMA_NAME)  # noqa: E731
     else:
         parser = argparse.ArgumentParser(prog="podium new",
                                          description="Write a small working deck: a title, two sections with "
                                                      "takeaways and notes, and a bank with one question of each type.")
         parser.add_argument("dir", type=Path, help="the folder to write (made if needed)")
         args = parser.parse_args(argv)
-        make = lambda: new_deck(args.dir, _schema_for(args.dir / "quizzes"))  # noqa: E731
+        make = lambda: new_deck(args.dir, SCHEMA_NAME)  # noqa: E731
     try:
         written = make()
+        written.append(write_schema(args.dir / "quizzes"))
     except PodiumError as error:
         print_problems(error.problems)
         return EXIT_PROBLEMS
@@ -142,6 +144,25 @@ def run_new(argv: Sequence[str]) -> int:
         return EXIT_PROBLEMS
     for path in written:
         say(f"wrote {path}", file=sys.stdout)
+    return EXIT_OK
+
+
+def run_schema(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="podium schema",
+        description="Write the JSON Schema of question banks (quizbank.schema.json) beside your banks, "
+                    "for editors that check YAML while you type. A bank names it with the first line "
+                    "'# yaml-language-server: $schema=quizbank.schema.json', which stays right when the "
+                    "deck is moved or podium is reinstalled. Run it again after upgrading podium.",
+    )
+    parser.add_argument("dir", nargs="?", type=Path, default=Path("."),
+                        help="a deck folder (the schema goes in its quizzes/) or the folder of your banks; "
+                             "default: here")
+    args = parser.parse_args(argv)
+    folder = args.dir / "quizzes" if (args.dir / "quizzes").is_dir() else args.dir
+    target = write_schema(folder)  # an OSError is reported by main as path: reason
+    say(f"wrote {target}", file=sys.stdout)
+    say(f"name it on a bank's first line: # yaml-language-server: $schema={SCHEMA_NAME}", file=sys.stdout)
     return EXIT_OK
 
 
@@ -178,7 +199,7 @@ def run_import(argv: Sequence[str]) -> int:
     if not questions:
         say(f"podium import: no question could be converted from {args.file} (read as {kind})")
         return EXIT_PROBLEMS
-    schema = _schema_for(args.output.parent) if args.output else None
+    schema = SCHEMA_NAME if args.output else None
     yaml_text = dump_bank(data, schema)
     if args.output is None:
         sys.stdout.write(yaml_text)
@@ -188,6 +209,7 @@ def run_import(argv: Sequence[str]) -> int:
             return EXIT_PROBLEMS
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(yaml_text, encoding="utf-8")
+        write_schema(args.output.parent)
     left_out = sum(1 for problem in problems if problem.severity == "error")
     print(f"{plural(len(questions), 'question')} converted from {kind.upper() if kind == 'gift' else 'Aiken'}"
           + (f"; {left_out} left out" if left_out else ""), file=sys.stderr)

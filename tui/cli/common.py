@@ -33,6 +33,7 @@ EPILOG = """commands:
   podium stats [DECK]   attempts, best, last and average per section; most missed (--json)
   podium history export [--format csv|json]   every answer recorded
   podium new DIR        write a small working deck to start from
+  podium schema [DIR]   write the bank schema for editors beside a deck's banks
   podium import FILE    convert a Moodle GIFT or Aiken question file into a podium bank
   podium export [DECK] --html FILE | --markdown FILE | --svg DIR    handouts and slide images
   podium export --gift BANK    a podium bank as GIFT, for Moodle and other LMSs
@@ -208,15 +209,29 @@ def report_crash(error: BaseException, data_override: Path | None = None) -> Pat
     return None
 
 
-def _schema_for(bank_dir: Path) -> str:
-    """The bank schema shipped in the package, as a path an editor can follow from `bank_dir`."""
-    import os
+SCHEMA_NAME = "quizbank.schema.json"
+"""The bank schema's file name, in the package and beside the banks that refer to it."""
 
-    schema = Path(__file__).resolve().parent.parent / "schemas" / "quizbank.schema.json"
+
+def packaged_schema() -> Path:
+    """The bank schema shipped inside the package."""
+    return Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_NAME
+
+
+def write_schema(bank_dir: Path) -> Path:
+    """Copy the bank schema into `bank_dir` (made if needed), so that banks there can name it as
+    `$schema=quizbank.schema.json`, a reference that still holds after the deck is moved or
+    podium is installed elsewhere. A copy already up to date is left untouched."""
+    text = packaged_schema().read_text(encoding="utf-8")
+    target = bank_dir / SCHEMA_NAME
+    bank_dir.mkdir(parents=True, exist_ok=True)
     try:
-        return os.path.relpath(schema, bank_dir.resolve())
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(schema)
+        current = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current != text:
+        target.write_text(text, encoding="utf-8")
+    return target
 
 
 def load_or_report(path: Path | None):

@@ -8,9 +8,12 @@ Aiken is Moodle's simplest question format: single-answer multiple choice only.
     ANSWER: B
 
 A question is its text (one line, or several before the first option), two or more options
-lettered `A.` or `A)` (a capital letter, then `.` or `)`, then a space), and an `ANSWER:` line
+lettered `A.` or `A)` (a capital letter, then `.` or `)`, then usually a space), and an `ANSWER:` line
 naming the right letter, which ends the question. Blank lines between questions are optional.
 podium also accepts `answer:` in any case and a lower-case letter, as people write them by hand.
+Like Moodle, it reads an option written with no space after its letter (`A)Correct`, `B.Beta`)
+too, once a question has begun; a question's first line is always its text, so a prompt that
+starts like `A.I. tools...` is not taken for an option.
 
 Each question becomes a `single` question with id `q1`, `q2`... (its place in the file), the
 options as `choices` (without their letters) and the lettered option as `answer`. Aiken has no
@@ -34,6 +37,8 @@ from tui.domain.errors import Problem
 from tui.domain.source import clean_text
 
 _OPTION = re.compile(r"([A-Z])[.)][ \t]+(\S.*)")
+_TIGHT_OPTION = re.compile(r"([A-Z])[.)](\S.*)")
+"""An option with no space after its letter, which Moodle accepts too."""
 _ANSWER = re.compile(r"ANSWER:(.*)", re.IGNORECASE)
 _ONE_LETTER = re.compile(r"([A-Za-z])[.)]?")
 _SEVERAL_LETTERS = re.compile(r"[A-Za-z](?:\s*[,;&/ ]\s*[A-Za-z])+|[A-Z]{2,}")
@@ -66,7 +71,7 @@ class _AikenReader:
         for number, raw in enumerate(clean_text(text).split("\n"), start=1):
             line = raw.strip()
             col = len(raw) - len(raw.lstrip()) + 1
-            option = _OPTION.fullmatch(line)
+            option = _OPTION.fullmatch(line) or (_TIGHT_OPTION.fullmatch(line) if pending else None)
             answer = _ANSWER.match(line)
             if not line:
                 if pending:

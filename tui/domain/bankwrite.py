@@ -92,7 +92,7 @@ def validate_question(question: dict[str, Any]) -> str | None:
 ImportFormat = Literal["gift", "aiken"]
 
 _AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER:[ \t]*[A-Za-z]", re.MULTILINE | re.IGNORECASE)
-_AIKEN_OPTION = re.compile(r"^[ \t]*[A-Z][.)][ \t]+\S", re.MULTILINE)
+_AIKEN_OPTION = re.compile(r"^[ \t]*[A-Z][.)][ \t]*\S", re.MULTILINE)
 _GIFT_BLOCK = re.compile(r"(?<!\\)\{")
 _GIFT_MARKS = re.compile(r"^[ \t]*(?:::|\$CATEGORY:)", re.MULTILINE)
 

@@ -3,6 +3,7 @@ missed, and a chart of scores over time."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -47,20 +48,38 @@ def overrides_text(count: int) -> str:
 
 CHART_WIDTH = 40
 CHART_ROWS = 12
+LABEL_WIDTH = 20
+"""Cells for the section's title in front of each bar; a longer title ends in an ellipsis."""
 
 
-def score_chart(points: list[tuple[str, float]]) -> Text:
-    """One bar per attempt, oldest first, scaled 0 to 100 % (the latest CHART_ROWS shown)."""
+def section_label(title: str, width: int = LABEL_WIDTH) -> str:
+    """A section title cut or padded to `width` cells, so that the bars after it line up."""
+    title = " ".join(title.split())
+    if cell_len(title) > width:
+        title = set_cell_size(title, width - 1) + "…"
+    return set_cell_size(title, width)
+
+
+def score_chart(points: list[tuple[str, float, str]]) -> Text:
+    """One bar per attempt, oldest first, labelled with its time and section and scaled 0 to
+    100 % (the latest CHART_ROWS shown). A point is (when, percent, section title)."""
     if not points:
         return Text("No attempts yet.")
     chart = Text()
-    for when, value in points[-CHART_ROWS:]:
+    for when, value, section in points[-CHART_ROWS:]:
         cells = round(value / 100 * CHART_WIDTH)
         chart.append(f"{when[:16].replace('T', ' ')}  ")
+        chart.append(section_label(section))
+        chart.append("  ")
         chart.append("█" * cells, style="bold")
         chart.append("·" * (CHART_WIDTH - cells), style="dim")
         chart.append(f" {value:.0f}%\n")
     return chart
+
+
+def attempts_phrase(count: int) -> str:
+    """`1 attempt`, `2 attempts`: the count with its noun agreeing."""
+    return f"{count} attempt" if count == 1 else f"{count} attempts"
 
 
 def missed_text(stats: list[SectionStats], prompts: dict[tuple[int, str], str]) -> Text:
@@ -87,7 +106,7 @@ class StatisticsScreen(DismissOnce, ModalScreen[None]):
         self.note = note
 
     def compose(self) -> ComposeResult:
-        order = sorted((point.when, point.fraction * 100) for row in self.stats for point in row.trend)
+        order = sorted((point.when, point.fraction * 100, row.title) for row in self.stats for point in row.trend)
         with VerticalScroll(id="statistics"):
             yield Static("Statistics", id="statistics-title", markup=False)
             if self.note:
@@ -96,7 +115,8 @@ class StatisticsScreen(DismissOnce, ModalScreen[None]):
             overrides = sum(row.overrides for row in self.stats)
             if overrides:
                 yield Static(overrides_text(overrides), id="statistics-overrides", markup=False)
-            yield Static(f"Scores over time ({len(order)} attempts, oldest first)", classes="statistics-heading",
+            yield Static(f"Scores over time ({attempts_phrase(len(order))}, oldest first)",
+                         classes="statistics-heading",
                          markup=False)
             yield Static(score_chart(order), id="statistics-chart")
             yield Static("Most often missed", classes="statistics-heading", markup=False)
