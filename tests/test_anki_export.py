@@ -95,22 +95,25 @@ def export(tmp_path: Path, *args: str, name: str = "out.apkg") -> Package:
 def test_the_bundled_deck_becomes_a_deck_per_section_and_a_note_per_question(tmp_path: Path) -> None:
     presentation = load_presentation(REPO)
     package = export(tmp_path, ".")
-    assert len(package.notes) == presentation.question_count == 70
+    assert len(package.notes) == presentation.question_count == 73
     title = presentation.deck.title
     sections = [section.title for index, section in enumerate(presentation.deck.sections)
                 if index in presentation.banks]
     assert sorted(package.decks.values()) == sorted(f"{title}::{section}" for section in sections)
     assert len(package.decks) == 9
-    # One note type, with its seven fields, holds every question the bundled banks ask.
-    assert [model[0] for model in package.models.values()] == ["podium question"]
-    assert all(list(note.fields) == list(BASIC_FIELDS) and note.cards == 1 for note in package.notes)
-    assert all(note.fields["Prompt"] and note.fields["Answer"] for note in package.notes)
+    # Two note types: cloze questions as Anki clozes (a card per blank), every other as basic.
+    assert sorted(model[0] for model in package.models.values()) == ["podium cloze", "podium question"]
+    clozes = [note for note in package.notes if note.model == "podium cloze"]
+    basics = [note for note in package.notes if note.model == "podium question"]
+    assert len(clozes) == 2 and all(list(note.fields) == list(CLOZE_FIELDS) and note.cards == 2 for note in clozes)
+    assert all(list(note.fields) == list(BASIC_FIELDS) and note.cards == 1 for note in basics)
+    assert all(note.fields["Prompt"] and note.fields["Answer"] for note in basics)
     # Every question is found by its bank and id.
     deck = presentation.deck
     ids = {f"{deck.sections[index].quiz_path.resolve().relative_to(REPO).as_posix()} · {question.id}"
            for index, bank in presentation.banks.items() for question in bank.questions}
     assert {note.fields["Source"] for note in package.notes} == ids
-    assert len({note.guid for note in package.notes}) == 70
+    assert len({note.guid for note in package.notes}) == 73
 
 
 def test_every_question_type_shows_its_prompt_choices_answer_and_explanation(tmp_path: Path) -> None:

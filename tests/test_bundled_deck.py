@@ -13,6 +13,9 @@ takeaways, with Markdown stripped). What "present" means per question type:
   than an invented fact. Whether it is keyed true or false is read by a person.
 - order: every key word of every item appears in the section text (the order itself is read by a
   person, like true/false).
+- cloze: every blank's answer appears in the section text, like a short answer.
+- match: every key word of every left and right item appears in the section text (which left
+  goes with which right is read by a person).
 
 A key word is a word of three or more letters that is not a common function word; it is found
 when a word of the section starts with its first letters (all but up to three, at least four,
@@ -117,6 +120,14 @@ def answer_problem(question: Question, section: str) -> str | None:
         gaps = {item: missing_words(item, section) for item in question.choices}
         gaps = {item: gap for item, gap in gaps.items() if gap}
         return f"item words missing: {gaps}" if gaps else None
+    if kind == "cloze":
+        text = plain(section)
+        gaps = [blank.answer for blank in question.blanks if plain(blank.answer) not in text]
+        return f"blanks not in the section: {gaps}" if gaps else None
+    if kind == "match":
+        gaps = {item: missing_words(item, section) for pair in question.pairs for item in pair}
+        gaps = {item: gap for item, gap in gaps.items() if gap}
+        return f"pair words missing: {gaps}" if gaps else None
     return f"no check for type {kind}"
 
 

@@ -22,7 +22,7 @@ def test_check_bundled_deck_is_clean() -> None:
     result = podium("check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("China's Open-Weight AI Labs in 2026: 9 sections, ")
-    assert "9 quiz banks, 70 questions; no problems" in result.stdout
+    assert "9 quiz banks, 73 questions; no problems" in result.stdout
     assert result.stderr == ""
 
 

@@ -199,6 +199,8 @@ async def test_a_whole_guide_quiz_can_be_answered_right(guide) -> None:
                     "short": lambda q: q.correct[0],
                     "numeric": lambda q: f"{q.low:g}",
                     "order": lambda q: list(q.choices),
+                    "cloze": lambda q: [blank.answer for blank in q.blanks],
+                    "match": lambda q: [right for _left, right in q.pairs],
                 }[question.type](question)
                 await answer(pilot, quiz.run.current, right)
                 assert quiz.run.answers[-1].grade.verdict == "right", question.id
@@ -208,7 +210,7 @@ async def test_a_whole_guide_quiz_can_be_answered_right(guide) -> None:
             await pilot.press("enter")
             await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert "70/70 points" in screen_text(app)
+        assert "73/73 points" in screen_text(app)
 
 
 async def test_after_a_too_small_terminal_the_answer_has_the_focus_and_takes_keys() -> None:

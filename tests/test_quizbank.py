@@ -917,9 +917,7 @@ def test_bundled_deck_questions_cover_every_type() -> None:
     assert used == {path.resolve() for path in BANK_FILES}
     questions = [question for path in BANK_FILES for question in load_bank(path).questions]
     assert len(questions) >= 40
-    # cloze and match came after the bundled banks were written; the guide's rewrite adds them
-    # (issue 19), and with it this goes back to an equality.
-    assert set(QUESTION_TYPES) - {"cloze", "match"} <= {question.type for question in questions}
+    assert set(QUESTION_TYPES) == {question.type for question in questions}
 
 
 def test_every_question_type_has_its_answer_reader() -> None:
