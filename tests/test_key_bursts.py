@@ -209,3 +209,37 @@ async def test_keys_read_with_the_quit_key_do_nothing() -> None:
             await pilot.pause()
         assert _exception(app) is None, burst
         assert app.return_code == 0
+
+
+@needs_door
+async def test_a_palette_closed_while_it_gathers_commands_does_nothing(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Seen under load by the key fuzzer (presenter; the speaker view's palette): the palette's
+    # list was removed while its worker was still gathering commands, and the worker's next look
+    # at the list raised NoMatches. Here a provider holds the gathering until the list is gone.
+    import asyncio
+
+    from textual.command import CommandList, Hit, Hits, Provider
+
+    from tui.ui.app import PodiumApp
+
+    searching, release = asyncio.Event(), asyncio.Event()
+
+    class Slow(Provider):
+        async def search(self, query: str) -> Hits:
+            searching.set()
+            await release.wait()
+            yield Hit(1.0, query, lambda: None)
+
+    monkeypatch.setattr(PodiumApp, "COMMANDS", {Slow})
+    app = build_app(EVERY_TYPE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await send_burst(pilot, ["ctrl+p", "x"])
+        await asyncio.wait_for(searching.wait(), timeout=30)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await palette.query_one(CommandList).remove()
+        release.set()
+        for _ in range(5):
+            await pilot.pause()
+        assert app.is_running and _exception(app) is None

@@ -27,6 +27,7 @@ from textual import work
 from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
@@ -404,7 +405,14 @@ class GuardedPalette(CommandPalette):
         async def _gather_commands(self, search_value: str) -> None:
             if is_open(self.app) and (not self.is_attached or not self.query(CommandList)):
                 return
-            await _textual_gather(self, search_value)
+            try:
+                await _textual_gather(self, search_value)
+            except NoMatches:
+                # The palette was closed while it gathered (a key that dismisses it arrived
+                # together with the ones that typed the search): its list is gone, and so is
+                # anything to show. A list still there means another fault: let it be seen.
+                if not is_open(self.app) or (self.is_attached and self.query(CommandList)):
+                    raise
 
     def _action_command_list(self, action: str) -> None:
         self.command_list_action(action)
