@@ -11,6 +11,7 @@ import pytest
 from rich.console import Console
 from textual.widget import Widget
 
+from tests.support.markers import pytest_runtest_setup  # noqa: F401  - the browser/bench skips
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.paths import bundled_deck
 from tui.ui import textual_door

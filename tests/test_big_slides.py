@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -96,6 +97,7 @@ def big_table_deck(root: Path, rows: int) -> Path:
     return write_deck(root, {"slides/01-tables.md": body})
 
 
+@pytest.mark.slow
 async def test_moving_to_a_slide_of_20000_rows_draws_only_the_first_screenful(tmp_path: Path,
                                                                               monkeypatch) -> None:
     """The view draws the pieces that fill the screen, not the 20,000 rows (counted: the rows of
@@ -131,6 +133,7 @@ async def test_moving_to_a_slide_of_20000_rows_draws_only_the_first_screenful(tm
         assert rest.measured < len(rest.pieces) // 50
 
 
+@pytest.mark.slow
 async def test_the_rest_of_a_big_slide_is_drawn_between_keys_to_its_last_row(tmp_path: Path) -> None:
     presentation = load_presentation(big_table_deck(tmp_path, 1_000))
     app = build_app(presentation, start=2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
@@ -197,6 +198,7 @@ async def test_same_seed_same_order_and_seed_in_results(guide) -> None:
         assert [(a.question.id, a.choices) for a in app.screen.run.asked] != orders[0]
 
 
+@pytest.mark.slow
 async def test_a_whole_guide_quiz_can_be_answered_right(guide) -> None:
     """Every bundled question accepts its own right answer through the keys."""
     app = build_app(guide)

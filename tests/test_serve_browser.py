@@ -7,7 +7,6 @@ the page's websocket: the slide text travels there as terminal output.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,10 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.markers import chromium_path
 from tui.domain.walk import Walk
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -59,7 +61,6 @@ def served(tmp_path: Path):
 def test_browser_shows_the_deck_and_a_key_turns_the_slide(served: str, guide) -> None:
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), "Chromium is installed by .ci/run (Debian package chromium)"
     deck = guide.deck
     first_title = deck.title
     second = Walk(deck).pages[1]
