@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import time
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 from textual.widget import Widget
 
+from tests.support.clock import FakeClock
 from tests.support.markers import pytest_runtest_setup  # noqa: F401  - the browser/bench skips
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.paths import bundled_deck
@@ -46,19 +46,6 @@ needs_door = pytest.mark.skipif(not door_on(), reason="asserts on a fast path th
 def guide() -> Presentation:
     """The bundled guide, loaded once."""
     return load_presentation(bundled_deck())
-
-
-class FakeClock:
-    """A wall clock that stands still until a test moves it."""
-
-    def __init__(self, start: datetime = datetime(2026, 11, 29, 9, 30)) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from tests.test_history import START, Clock, right, wrong
+from tests.support.clock import FakeClock
+from tests.test_history import START, right, wrong
 from tests.test_history_faults import FailingDb
 from tui.domain.history import History
 from tui.domain.learner import AttemptRecorder, Learner
@@ -61,7 +62,7 @@ class HistoryMachine(RuleBasedStateMachine):
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="podium-machine-"))
         self.path = self.folder / "history.db"
-        self.clock = Clock(START)
+        self.clock = FakeClock(START)
         self.windows: dict[int, Window] = {}
         self.completed: set[int] = set()
         """Attempts taken to their results by a window that still saved them: never resumable."""

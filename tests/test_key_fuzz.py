@@ -27,7 +27,8 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Button
 
-from tests.conftest import FIXTURES, FakeClock, build_app
+from tests.conftest import FIXTURES, build_app
+from tests.support.clock import FakeClock
 from tests.support.keyfuzz import Target, alphabet, fuzz, pop_to_bottom, send_burst, settle
 from tui.domain.channel import PresenterState, publish
 from tui.domain.learner import Learner

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
 from tests.quiz_driver import answer
+from tests.support.clock import FakeClock
 from tests.test_cli import podium
 from tui.domain.history import History
 from tui.domain.learner import Learner
@@ -34,14 +35,6 @@ from tui.ui.widgets.review_list import ReviewList
 ROOT = Path(__file__).resolve().parent.parent
 EVERY_TYPE = FIXTURES / "every-type"
 DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-
-class UtcClock:
-    def __init__(self, now: datetime = DAY0) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def right_answer(question):
@@ -78,7 +71,7 @@ async def take_quiz(pilot, app, wrong_ids: set[str]) -> None:
 
 async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_the_missed(tmp_path: Path) -> None:
     presentation = load_presentation(EVERY_TYPE)
-    clock = UtcClock()
+    clock = FakeClock(DAY0)
     db = tmp_path / "history.db"
     wrong = {"boil", "count"}
     learner = Learner.open(db, presentation.deck, clock)
@@ -103,9 +96,9 @@ async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_t
         attempts = history.attempts(learner.key)
         assert len(attempts) == 1 and attempts[0].finished_at is not None
     # The same day nothing is due; a day later exactly the missed questions are.
-    same_day = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(hours=2)))
+    same_day = Learner.open(db, presentation.deck, FakeClock(DAY0 + timedelta(hours=2)))
     assert same_day.due_questions(presentation.banks, None) == []
-    later = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=1, minutes=1)))
+    later = Learner.open(db, presentation.deck, FakeClock(DAY0 + timedelta(days=1, minutes=1)))
     due = later.due_questions(presentation.banks, None)
     assert sorted(q.id for _, q in due) == sorted(wrong)
     app = build_app(presentation, learner=later, review=due)
@@ -118,7 +111,7 @@ async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_t
         await pilot.press("enter")
         await pilot.pause()
     # Answered right, they are no longer due the same day.
-    assert Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=1, hours=1))).due_count(
+    assert Learner.open(db, presentation.deck, FakeClock(DAY0 + timedelta(days=1, hours=1))).due_count(
         presentation.banks) == 0
 
 
@@ -133,7 +126,7 @@ async def test_presenting_records_nothing_without_answers(tmp_path: Path, guide)
         await pilot.pause()
         await pilot.press("escape")  # leave the quiz without answering
         await pilot.pause()
-    with History.open(db, UtcClock())[0] as history:
+    with History.open(db, FakeClock(DAY0))[0] as history:
         assert history.answers() == [] and history.attempts(Learner(None, guide.deck).key) == []
 
 
@@ -161,11 +154,11 @@ async def test_corrupt_history_is_moved_aside_and_the_app_says_where(tmp_path: P
 async def test_statistics_screen_and_due_count_on_the_title(tmp_path: Path) -> None:
     presentation = load_presentation(EVERY_TYPE)
     db = tmp_path / "history.db"
-    app = build_app(presentation, learner=Learner.open(db, presentation.deck, UtcClock()), study=[0])
+    app = build_app(presentation, learner=Learner.open(db, presentation.deck, FakeClock(DAY0)), study=[0])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await take_quiz(pilot, app, {"boil"})
-    later = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=3)))
+    later = Learner.open(db, presentation.deck, FakeClock(DAY0 + timedelta(days=3)))
     app = build_app(presentation, learner=later)
     async with app.run_test(size=(120, 40)) as pilot:
         title = shown(app.screen.query_one("#slide-view"))
@@ -180,7 +173,7 @@ async def test_statistics_screen_and_due_count_on_the_title(tmp_path: Path) -> N
 
 def test_stats_json_and_history_export(tmp_path: Path) -> None:
     presentation = load_presentation(EVERY_TYPE)
-    learner = Learner.open(tmp_path / "history.db", presentation.deck, UtcClock())
+    learner = Learner.open(tmp_path / "history.db", presentation.deck, FakeClock(DAY0))
     from tui.domain.quizrun import QuizRun
 
     bank = presentation.banks[1]
@@ -252,7 +245,7 @@ def _read_until(master: int, needle: bytes, seconds: float = 30) -> bytes:
 def _answers_in(db: Path) -> int:
     if not db.exists():
         return 0
-    with History.open(db, UtcClock())[0] as history:
+    with History.open(db, FakeClock(DAY0))[0] as history:
         return len(history.answers())
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
-from tests.conftest import FakeClock, build_app, shown
+from tests.conftest import build_app, shown
+from tests.support.clock import FakeClock
 from tui.ui.screens.overview import OverviewScreen
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen

@@ -20,7 +20,8 @@ from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import FIXTURES, build_app, shown, wait_until
 from tests.quiz_driver import answer
-from tests.test_learning import UtcClock, right_answer
+from tests.support.clock import FakeClock
+from tests.test_learning import DAY0, right_answer
 from tui.domain.history import History
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -52,7 +53,7 @@ def on_quiz_page_with_history(tmp_path: Path):  # type: ignore[no-untyped-def]
     """The every-type deck opened on its first quiz page, with a history in `tmp_path`."""
     presentation = load_presentation(EVERY_TYPE)
     db = tmp_path / "history.db"
-    learner = Learner.open(db, presentation.deck, UtcClock())
+    learner = Learner.open(db, presentation.deck, FakeClock(DAY0))
     return presentation, db, learner, build_app(presentation, learner=learner, start=quiz_page(presentation))
 
 
@@ -393,14 +394,8 @@ async def test_the_key_bar_of_the_shown_screen_follows_the_frame(monkeypatch) ->
 
 
 async def test_the_first_question_is_timed_from_when_it_is_seen(monkeypatch) -> None:
-    now = [1000.0]
-
-    class Clock:
-        @staticmethod
-        def monotonic() -> float:
-            return now[0]
-
-    monkeypatch.setattr(quiz_module, "time", Clock)  # the quiz screen's clock only
+    clock = FakeClock()
+    monkeypatch.setattr(quiz_module, "time", clock)  # the quiz screen's clock only
     presentation = load_presentation(EVERY_TYPE)
     app = build_app(presentation, start=quiz_page(presentation))
     seconds: list[float] = []
@@ -408,10 +403,10 @@ async def test_the_first_question_is_timed_from_when_it_is_seen(monkeypatch) -> 
         await settled(pilot)
         screen = quiz_flow._prepared[app].screen
         monkeypatch.setattr(screen.recorder, "answered", lambda answered, taken: seconds.append(taken))
-        now[0] += 600  # the presenter talks for ten minutes on the quiz page
+        clock.advance(600)  # the presenter talks for ten minutes on the quiz page
         await pilot.press("enter")
         await pilot.pause()
-        now[0] += 5
+        clock.advance(5)
         await answer(pilot, screen.run.current, right_answer(screen.run.current.question))
     assert seconds == [5]
 
@@ -452,10 +447,10 @@ async def test_nothing_is_written_before_the_first_answer(tmp_path: Path) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
-        with History.open(db, UtcClock())[0] as history:
+        with History.open(db, FakeClock(DAY0))[0] as history:
             assert history.answers() == [] and history.attempts(learner.key) == []
         await answer(pilot, app.screen.run.current, right_answer(app.screen.run.current.question))
-        with History.open(db, UtcClock())[0] as history:
+        with History.open(db, FakeClock(DAY0))[0] as history:
             assert len(history.answers()) == 1 and len(history.attempts(learner.key)) == 1
 
 
@@ -482,7 +477,7 @@ async def test_a_quiz_left_half_way_after_preparing_is_offered_for_resuming(tmp_
 async def test_a_quiz_left_half_way_is_not_prepared(tmp_path: Path) -> None:
     presentation = load_presentation(EVERY_TYPE)
     db = tmp_path / "history.db"
-    learner = Learner.open(db, presentation.deck, UtcClock())
+    learner = Learner.open(db, presentation.deck, FakeClock(DAY0))
     run = QuizRun(presentation.banks[0], "Basics quiz", 0.7, seed=3)
     learner.recorder(0, "Basics", run).answered(run.answer(None), 1.0)
     app = build_app(presentation, learner=learner, start=quiz_page(presentation))

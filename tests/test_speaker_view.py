@@ -11,7 +11,8 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.conftest import FakeClock, build_app, shown
+from tests.conftest import build_app, shown
+from tests.support.clock import FakeClock
 from tui.domain.channel import (
     PresenterState,
     channel_path,
