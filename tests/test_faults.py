@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
-from tests.test_learning import ROOT, _answers_in, _read_until, _spawn
+from tests.support.cli import terminal_env
+from tests.support.history import answers_in
+from tests.support.pty_driver import PtySession
+from tests.support.waiting import wait_until
 from tui.domain.history import History, HistoryWriteFailed
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -69,24 +70,18 @@ async def test_too_small_quiz_says_so_and_comes_back(guide) -> None:
 
 
 def test_hangup_during_a_quiz_keeps_the_answers_given(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path)}
-    process, master = _spawn([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
-                              "--seed", "5", "--data-dir", str(tmp_path)], env)
+    session = PtySession([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
+                          "--seed", "5", "--data-dir", str(tmp_path)], terminal_env(tmp_path), size=(120, 40))
     db = tmp_path / "history.db"
     try:
-        _read_until(master, b"question 1 of 6")
-        os.write(master, b"\x1bOR")  # F3: skip, which is saved as an answer
-        deadline = time.monotonic() + 20
-        while _answers_in(db) < 1:
-            assert time.monotonic() < deadline
-            time.sleep(0.1)
-        os.killpg(process.pid, signal.SIGHUP)  # the terminal is closed
-        process.wait(timeout=20)
+        session.expect(b"question 1 of 6")
+        session.write(b"\x1bOR")  # F3: skip, which is saved as an answer
+        wait_until(lambda: answers_in(db) >= 1, timeout=20, message="the answer was never saved")
+        session.signal(signal.SIGHUP)  # the terminal is closed
+        session.wait(20)
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-        os.close(master)
-    assert _answers_in(db) == 1
+        session.close()
+    assert answers_in(db) == 1
     presentation = load_presentation(EVERY_TYPE)
     learner = Learner.open(db, presentation.deck)
     left = learner.leftover(0, presentation.banks[0])

@@ -7,48 +7,14 @@ Also the test for the private Textual API `draw_changes` relies on: if a newer T
 
 from __future__ import annotations
 
-import re
-
-from textual.app import App, ComposeResult
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 
 from tests.conftest import build_app
-from tests.test_quiz_prepare import FrameLog
-from tui.domain.walk import Walk
+from tests.support.frames import FrameLog, Word, Words, written
+from tests.support.pages import among_slides
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.textual_door import draw_changes
 from tui.ui.widgets.status_bar import StatusBar
-
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-class Word(Widget):
-    """One line of text: a new word repaints it; a new width needs a layout."""
-
-    DEFAULT_CSS = "Word { height: 1; width: auto; }"
-    word: reactive[str] = reactive("first")
-    wide: reactive[int] = reactive(10, layout=True)
-
-    def render(self) -> str:
-        return self.word.ljust(self.wide)
-
-
-class Words(App[None]):
-    def compose(self) -> ComposeResult:
-        yield Word()
-
-
-def among_slides(presentation) -> int:  # type: ignore[no-untyped-def]
-    """A 1-based page number of a one-step slide, with one-step slides on the next three pages."""
-    pages = Walk(presentation.deck).pages
-    plain = [page.kind == "slide" and page.steps == 1 for page in pages]
-    return next(n for n in range(1, len(pages) - 2) if all(plain[n - 1:n + 3]))
-
-
-def written(frame) -> str:  # type: ignore[no-untyped-def]
-    return ANSI.sub("", frame.render_segments(App().console))
 
 
 async def test_draw_changes_writes_a_repaint_at_once_and_once(monkeypatch) -> None:

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
-import pty
-import select
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,8 +12,11 @@ from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
 from tests.quiz_driver import answer
+from tests.support.cli import podium, terminal_env
 from tests.support.clock import FakeClock
-from tests.test_cli import podium
+from tests.support.history import answers_in
+from tests.support.pty_driver import PtySession
+from tests.support.waiting import wait_until
 from tui.domain.history import History
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -213,63 +208,24 @@ def test_quiz_section_names_are_checked() -> None:
 
 # -- a real process, killed mid-quiz ----------------------------------------------------------
 
-def _terminal_signals() -> None:
-    """In the child: signals as a program started from a terminal gets them, even when the tests
-    run under `nohup` (which would leave the hangup signal ignored)."""
-    signal.signal(signal.SIGHUP, signal.SIG_DFL)
-
-
-def _spawn(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env,
-                               start_new_session=True, close_fds=True, preexec_fn=_terminal_signals)
-    os.close(slave)
-    return process, master
-
-
-def _read_until(master: int, needle: bytes, seconds: float = 30) -> bytes:
-    seen = b""
-    deadline = time.monotonic() + seconds
-    while needle not in seen:
-        assert time.monotonic() < deadline, f"never saw {needle!r}"
-        ready, _, _ = select.select([master], [], [], 0.1)
-        if ready:
-            try:
-                seen += os.read(master, 65536)
-            except OSError:
-                break
-    return seen
-
-
-def _answers_in(db: Path) -> int:
-    if not db.exists():
-        return 0
-    with History.open(db, FakeClock(DAY0))[0] as history:
-        return len(history.answers())
-
-
 async def test_resume_after_the_process_is_killed(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path)}
-    process, master = _spawn([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
-                              "--seed", "5", "--data-dir", str(tmp_path)], env)
+    session = PtySession([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
+                          "--seed", "5", "--data-dir", str(tmp_path)], terminal_env(tmp_path), size=(120, 40))
     db = tmp_path / "history.db"
     try:
-        _read_until(master, b"question 1 of 6")
+        session.expect(b"question 1 of 6")
         for number in (1, 2):
-            os.write(master, b"\x1bOR")  # F3: skip (an answer, scored 0)
-            deadline = time.monotonic() + 20
-            while _answers_in(db) < number:
-                assert time.monotonic() < deadline, "the answer was never saved"
-                time.sleep(0.1)
-            os.write(master, b"\r")  # Enter: next question
-            _read_until(master, f"question {number + 1} of 6".encode())
+            session.write(b"\x1bOR")  # F3: skip (an answer, scored 0)
+            wait_until(lambda n=number: answers_in(db) >= n, timeout=20, message="the answer was never saved")
+            session.write(b"\r")  # Enter: next question
+            session.expect(f"question {number + 1} of 6".encode())
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=20)
-        os.close(master)
+        session.signal(signal.SIGKILL)
+        session.wait(20)
+        session.close()
+    process = session.process
     assert process.returncode == -signal.SIGKILL
-    assert _answers_in(db) == 2
+    assert answers_in(db) == 2
     # A new podium offers to resume where the killed one stopped.
     presentation = load_presentation(EVERY_TYPE)
     app = build_app(presentation, learner=Learner.open(db, presentation.deck), study=[0], seed=5)
@@ -286,4 +242,4 @@ async def test_resume_after_the_process_is_killed(tmp_path: Path) -> None:
         assert isinstance(app.screen, ResultsScreen)
         await pilot.pause()
         assert "4/6 points" in app.screen.query_one(ReviewList).whole_text()
-    assert _answers_in(db) == 6
+    assert answers_in(db) == 6

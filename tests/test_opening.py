@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
-import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import build_app, shown, write_deck
-from tests.test_learning import ROOT, _read_until, _spawn
+from tests.support.cli import terminal_env
+from tests.support.pty_driver import PtySession
+from tests.support.waiting import wait_until
 from tui.domain.deckload import load_deck_info
 from tui.domain.errors import PodiumError, Problem, ProblemLog
 from tui.domain.loader import Presentation, load_presentation
@@ -127,20 +127,15 @@ def test_a_long_single_file_with_an_error_at_its_end_paints_then_says_where_and_
                                  + "\n\n---\n\n# Last\n\n<!-- never closed\n"}) / "talk.md"
     line = talk.read_text(encoding="utf-8").count("\n")
     assert open_deck(talk) is not None  # painted from the opening; the problem is found after
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path),
-           "PODIUM_DATA_DIR": str(tmp_path / "data")}
-    process, master = _spawn([sys.executable, "-m", "tui", str(talk)], env)
+    session = PtySession([sys.executable, "-m", "tui", str(talk)],
+                         terminal_env(tmp_path, PODIUM_DATA_DIR=str(tmp_path / "data")), size=(120, 40))
     try:
-        seen = _read_until(master, b"never closed")
-        deadline = time.monotonic() + 20
-        while process.poll() is None:
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        session.expect(b"never closed")
+        wait_until(lambda: not session.alive(), timeout=20, message="podium did not exit")
     finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
-    assert process.returncode == 2
+        session.close()
+    seen = session.text()
+    assert session.process.returncode == 2
     assert b"Opens, then fails" in seen  # the title page was on screen first
     assert f"talk.md:{line}:1: error: HTML comment '<!--' is never closed with '-->'".encode() in seen
 
@@ -194,20 +189,15 @@ async def test_the_status_line_says_the_count_is_not_known_while_loading() -> No
 def test_podium_on_a_broken_deck_says_where_and_exits_2(tmp_path: Path) -> None:
     deck = write_deck(tmp_path / "deck", {"deck.yaml": "title: Opens, then fails\n",
                                           "slides/01-one.md": "---\nquiz: nope.yaml\n---\n# A\n"})
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path),
-           "PODIUM_DATA_DIR": str(tmp_path / "data")}
-    process, master = _spawn([sys.executable, "-m", "tui", str(deck)], env)
+    session = PtySession([sys.executable, "-m", "tui", str(deck)],
+                         terminal_env(tmp_path, PODIUM_DATA_DIR=str(tmp_path / "data")), size=(120, 40))
     try:
-        seen = _read_until(master, b"does not exist")
-        deadline = time.monotonic() + 20
-        while process.poll() is None:
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        session.expect(b"does not exist")
+        wait_until(lambda: not session.alive(), timeout=20, message="podium did not exit")
     finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
-    assert process.returncode == 2
+        session.close()
+    seen = session.text()
+    assert session.process.returncode == 2
     assert b"01-one.md:2:7: error: quiz bank 'nope.yaml' does not exist" in seen
 
 

@@ -18,9 +18,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
-from tests.conftest import FIXTURES, build_app, shown, wait_until
+from tests.conftest import FIXTURES, build_app, wait_until
 from tests.quiz_driver import answer
 from tests.support.clock import FakeClock
+from tests.support.frames import FrameLog
+from tests.support.pages import quiz_page, screen_text, settled
 from tests.test_learning import DAY0, right_answer
 from tui.domain.history import History
 from tui.domain.learner import Learner
@@ -37,18 +39,6 @@ from tui.ui.screens.styled_at_mount import StyledAtMount
 EVERY_TYPE = FIXTURES / "every-type"
 
 
-def quiz_page(presentation, section: int = 0) -> int:
-    """The 1-based page number of a section's quiz page."""
-    from tui.domain.walk import Walk
-
-    walk = Walk(presentation.deck)
-    return next(n for n, page in enumerate(walk.pages, 1) if page.kind == "quiz" and page.section == section)
-
-
-def screen_text(screen) -> str:
-    return "\n".join(shown(widget, 110) for widget in screen.query("Static, QuestionText") if widget.display)
-
-
 def on_quiz_page_with_history(tmp_path: Path):  # type: ignore[no-untyped-def]
     """The every-type deck opened on its first quiz page, with a history in `tmp_path`."""
     presentation = load_presentation(EVERY_TYPE)
@@ -62,15 +52,6 @@ def steady_cursors(screen: Screen[object]) -> None:
     differ by a blink."""
     for field in screen.query(Input):
         field.cursor_blink = False
-
-
-async def settled(pilot) -> None:
-    """Until the quiz screen prepared on the page, if there is one, is built, laid out and drawn
-    off screen (on a loaded machine that takes longer than the usual 0.1 s)."""
-    await pilot.pause(0.3)
-    prepared = quiz_flow._prepared.get(pilot.app)
-    if prepared is not None:
-        await wait_until(pilot, lambda: textual_door.frame_ahead(prepared.screen) is not None)
 
 
 # -- Textual's private API, as start_hidden uses it ---------------------------------------------
@@ -122,31 +103,6 @@ class DrawnProbe(StyledAtMount[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("drawn probe", id="probe-text")
-
-
-class FrameLog:
-    """Every frame handed to the driver, and every `ScreenSuspend` handled, in order."""
-
-    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        self.entries: list[tuple[str, Screen[object], object]] = []
-        display = App._display
-        suspend = Screen._on_screen_suspend
-
-        def logged_display(app, screen, renderable):  # type: ignore[no-untyped-def]
-            if renderable is not None:
-                self.entries.append(("frame", screen, renderable))
-            return display(app, screen, renderable)
-
-        def logged_suspend(screen):  # type: ignore[no-untyped-def]
-            self.entries.append(("suspend", screen, None))
-            return suspend(screen)
-
-        monkeypatch.setattr(App, "_display", logged_display)
-        monkeypatch.setattr(Screen, "_on_screen_suspend", logged_suspend)
-
-    def frames(self, screen: Screen[object]) -> list[object]:
-        return [renderable for kind, shown_on, renderable in self.entries
-                if kind == "frame" and shown_on is screen]
 
 
 @pytest.mark.parametrize("see_through", [False, True])

@@ -9,7 +9,7 @@ from textual import events
 from textual.widgets import Input
 
 from tests.conftest import build_app, needs_door, wait_until, write_deck
-from tests.test_quiz_prepare import quiz_page, settled
+from tests.support.pages import quiz_page, settled
 from tui.domain.loader import load_presentation
 from tui.ui import quiz_flow
 from tui.ui.screens.quiz import QuizScreen
