@@ -1,8 +1,10 @@
 """Measure podium as a user meets it, against a minimal Textual app measured in the same run.
 
-    python -m benchmarks.run                    # full: 5 rounds, guide + 100/1,000/5,000 slides + 10,000 questions
+    python -m benchmarks.run                    # full: 5 rounds, guide + 100/1,000/5,000 slides + single files
+                                                #   of 10 and 5,000 slides + 10,000 questions
     python -m benchmarks.run --runs 7 --out benchmarks/results.json
-    python -m benchmarks.run --quick            # CI smoke: 1 round, guide + 100 slides + 1,000 questions
+    python -m benchmarks.run --quick            # CI smoke: 1 round, guide, 100 slides, a 10-slide file,
+                                                #   1,000 questions
 
 Each round runs every scenario right after a run of the baseline (benchmarks/baseline_app.py), each
 in a fresh process in a 120x40 pseudo-terminal whose output is read by pyte; the first paint is
@@ -27,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks.decks import Expect, generate_bank_deck, generate_deck, plan
+from benchmarks.decks import Expect, generate_bank_deck, generate_deck, generate_single_file, plan
 from benchmarks.pty_session import ROWS, Session, Timeout, stamp_promptly
 
 REPO = Path(__file__).resolve().parent.parent
@@ -286,6 +288,12 @@ def scenarios(work: Path, quick: bool, only: list[str] | None = None) -> list[di
             continue
         deck = generate_deck(work / f"deck-{slides}", slides, guide)
         chosen.append({"name": f"deck-{slides}", "deck": deck, "transitions": DECK_TRANSITIONS, "slides": slides})
+    for slides in ((10,) if quick else (10, 5000)):
+        # One Markdown file, as presenterm, Marp and lookatme users have their talks.
+        if only is not None and f"file-{slides}" not in only:
+            continue
+        deck = generate_single_file(work / f"file-{slides}.md", slides)
+        chosen.append({"name": f"file-{slides}", "deck": deck, "transitions": DECK_TRANSITIONS, "slides": slides})
     for questions in ((1000,) if quick else (10000,)):
         if only is not None and f"bank-{questions}" not in only:
             continue
@@ -439,7 +447,8 @@ def targets(summaries: dict[str, Any], names: list[str]) -> list[dict[str, Any]]
         rows.append({"target": target, "scenario": where, "value": value, "limit": limit, "unit": unit,
                      "met": value is not None and value < limit})
 
-    for where in ("guide", largest):
+    files = [n for n in names if n.startswith("file-")]
+    for where in ("guide", largest, *files):
         if where:
             add("first slide on screen / baseline first frame", where, summaries[where]["ratios"]["first_paint"], 1.1)
     for where in ("guide", largest):

@@ -13,7 +13,8 @@ import pytest
 
 import tui.domain.source
 from tui.domain.deck import Deck, DeckInfo, Slide
-from tui.domain.deckload import load_deck, parse_pass_mark
+from tui.domain.deckinfo import parse_pass_mark
+from tui.domain.deckload import load_deck
 from tui.domain.errors import PodiumError
 from tui.domain.paths import bundled_deck
 

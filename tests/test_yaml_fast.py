@@ -1,6 +1,7 @@
-"""The fast construction of YAML documents builds exactly what PyYAML's construction builds.
+"""The fast ways of reading YAML build exactly what PyYAML's construction builds.
 
-`load_yaml` first builds a document with its own walk over libyaml's node tree and hands anything
+`load_yaml` reads a document of plain `key: text` lines itself (`read_flat_mapping`); otherwise it
+first builds a document with its own walk over libyaml's node tree and hands anything
 unusual (aliases, merge keys, odd tags, duplicate keys, deep nesting) to PyYAML's construction.
 Here every document is loaded both ways (`FAST_CONSTRUCTION` on and off) and the results, every
 position and every problem reported must be the same. The loader's tag resolution, rewritten
@@ -20,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from tui.domain import yamlsource
+from tui.domain import yaml_pyyaml, yamlsource
 from tui.domain.errors import ProblemLog
-from tui.domain.yamlsource import YamlMap, YamlSeq, load_yaml
+from tui.domain.yamlsource import YamlMap, YamlSeq, load_yaml, read_flat_mapping
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -205,7 +206,7 @@ def test_random_text_loads_the_same_both_ways(text: str) -> None:
                  st.text(alphabet=st.sampled_from(list("0123456789+-._:eExXoObB~nNtTfFyY<=!&* ")), max_size=12)),
        st.booleans(), st.booleans())
 def test_tag_resolution_is_pyyaml_s(value: str, plain: bool, quoted: bool) -> None:
-    loader_class = yamlsource._make_loader(yamlsource._BaseLoader, "x.yaml", ProblemLog(), 0)
+    loader_class = yaml_pyyaml.make_loader(yaml_pyyaml.BaseLoader, "x.yaml", ProblemLog(), 0)
     loader = loader_class("")
     try:
         for kind in (ScalarNode, SequenceNode, MappingNode):
@@ -213,3 +214,45 @@ def test_tag_resolution_is_pyyaml_s(value: str, plain: bool, quoted: bool) -> No
             assert loader.resolve(kind, value, (plain, quoted)) == expected
     finally:
         loader.dispose()
+
+
+# -- the flat reader: `key: text` lines read without PyYAML --------------------------------------
+
+FLAT_VALUES = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+    st.sampled_from([*SCALARS, "70%", "150%", "0.7", "2026 in review", "2026-01-01 10:00:00", ".5", "-x",
+                     "a: b", "a #b", "a#b", "A:", "x:y", "'it''s'", "'bad ' quote'", '"a \\" b"',
+                     "R&D", "C++", "?x", "  padded  ", "Yes", "OFF", "n", "y"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["title", "subtitle", "date", "pass_mark", "y", "on", "null", "a_b"]),
+                          FLAT_VALUES, st.sampled_from(["", '"', "'"]), st.sampled_from([" ", "  ", "\t"])),
+                max_size=5),
+       st.sampled_from(["", "# a deck\n", "\n", "---\n"]), st.sampled_from(["\n", "\r\n"]))
+def test_the_flat_reader_agrees_with_pyyaml_or_declines(entries, head, newline) -> None:
+    text = head + newline.join(f"{key}:{gap}{quote}{value}{quote}" for key, value, quote, gap in entries) + newline
+    both_ways(text)
+    both_ways(text, line_offset=3)
+
+
+def test_the_flat_reader_reads_deck_yaml_as_podium_writes_it() -> None:
+    """The bundled deck.yaml and plain front matter are read without PyYAML."""
+    data = read_flat_mapping((ROOT / "deck.yaml").read_text(encoding="utf-8"))
+    assert data is not None
+    assert data["date"] == "2026" and data["pass_mark"] == "70%"
+    assert data.vpos("subtitle") == (2, 11)
+    quoted = read_flat_mapping("# talk\ntitle: It's a talk   \nsubtitle: 'Quoted: ''yes'''\n", 4)
+    assert quoted == {"title": "It's a talk", "subtitle": "Quoted: 'yes'"}
+    assert quoted is not None and quoted.start == (6, 1) and quoted.vpos("subtitle") == (7, 11)
+
+
+@pytest.mark.parametrize("text", ['title: "with \\"escapes\\""\n', "title: [a, b]\n", "title: >\n  folded\n",
+                                  "title: 2026\n", "title: x\ntitle: y\n", "title: A:\n", "title: &a x\n",
+                                  "---\ntitle: x\n", "title: x\n  continued\n", "yes: x\n", "title: no\n",
+                                  "title:\tx\n", "title: x # note\n", "title:\n", "", "# only a comment\n",
+                                  "title: .5\n", "date: 2026-01-01 10:00:00\n", "title: a\x85b\n"])
+def test_the_flat_reader_declines_what_only_yaml_reads(text: str) -> None:
+    assert read_flat_mapping(text) is None
+    both_ways(text)

@@ -10,97 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from tui.domain.deck import Deck, DeckInfo, Section
+from tui.domain.deckinfo import DECK_KEYS, front_matter_info, load_deck_info, text_value, unknown_key
 from tui.domain.errors import PodiumError, Problem, ProblemLog
 from tui.domain.slides import parse_markdown
 from tui.domain.source import display_path, read_source, safe_name
-from tui.domain.suggest import closest
-from tui.domain.yamlsource import YamlMap, YamlSeq, load_yaml
+from tui.domain.yamlsource import YamlMap, YamlSeq
 from tui.domain.yamlsource import kind_of as _kind
 
-DECK_KEYS = ("title", "subtitle", "author", "date", "theme", "pass_mark")
 SECTION_KEYS = ("title", "takeaways", "quiz")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-
-
-def parse_pass_mark(value: Any) -> float | None:
-    """`70%`, `0.7` or `70` -> 0.7; None when the value is not a pass mark."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%\s*", value)
-        if not match:
-            return None
-        percent = float(match.group(1))
-        return percent / 100 if percent <= 100 else None
-    if isinstance(value, (int, float)):
-        number = float(value)
-        if 1 < number <= 100:  # a bare percentage such as 70
-            number /= 100
-        if 0 <= number <= 1:
-            return number
-    return None
-
-
-def _unknown_key(log: ProblemLog, path: str, data: YamlMap, key: Any, known: tuple[str, ...],
-                 where: str, fatal: bool) -> None:
-    guess = closest(str(key), known, cutoff=0.75)
-    hint = f" (did you mean '{guess}'?)" if guess else f"; known keys: {', '.join(known)}"
-    message = f"unknown key '{key}' in {where}{hint}"
-    line, col = data.pos(key)
-    if fatal:
-        log.error(path, line, col, message)
-    elif guess:
-        log.warning(path, line, col, message + "; it is ignored")
-
-
-def _string(log: ProblemLog, path: str, data: YamlMap, key: str) -> str:
-    value = data.get(key, "")
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    if hasattr(value, "isoformat"):  # an unquoted date
-        return value.isoformat()
-    if not isinstance(value, str):
-        log.error(path, *data.vpos(key), f"'{key}' must be text, not {_kind(value)}")
-        return ""
-    return value.strip()
-
-
-def load_deck_info(path: Path, shown: str, log: ProblemLog) -> DeckInfo:
-    """Read `deck.yaml`; unknown keys are errors here, since the file is podium's own."""
-    text = read_source(path, shown)
-    data = load_yaml(text, shown, log)
-    if data is None:
-        return DeckInfo()
-    if not isinstance(data, YamlMap):
-        log.error(shown, 1, 1, "deck.yaml must be a mapping of keys to values")
-        return DeckInfo()
-    for key in data:
-        if key not in DECK_KEYS:
-            _unknown_key(log, shown, data, key, DECK_KEYS, "deck.yaml", fatal=True)
-    return _info(data, shown, log)
-
-
-def _info(data: YamlMap, shown: str, log: ProblemLog) -> DeckInfo:
-    pass_mark = 0.7
-    if "pass_mark" in data:
-        parsed = parse_pass_mark(data["pass_mark"])
-        if parsed is None:
-            log.error(shown, *data.vpos("pass_mark"),
-                      "'pass_mark' must be a percentage like 70% or a fraction like 0.7")
-        else:
-            pass_mark = parsed
-    return DeckInfo(
-        title=_string(log, shown, data, "title"),
-        subtitle=_string(log, shown, data, "subtitle"),
-        author=_string(log, shown, data, "author"),
-        date=_string(log, shown, data, "date"),
-        theme=_string(log, shown, data, "theme"),
-        pass_mark=pass_mark,
-        source=shown,
-        where={str(key): data.vpos(key) for key in data},
-    )
 
 
 def inside(root: Path, candidate: Path) -> bool:
@@ -179,8 +97,8 @@ def load_section(file: Path, root: Path, log: ProblemLog, default_quiz_dir: Path
     front = parsed.front_matter
     for key in front:
         if key not in known:
-            _unknown_key(log, shown, front, key, known, "front matter", fatal=False)
-    title = _string(log, shown, front, "title") if "title" in front else ""
+            unknown_key(log, shown, front, key, known, "front matter", fatal=False)
+    title = text_value(log, shown, front, "title") if "title" in front else ""
     if not title:
         title = next((slide.title for slide in parsed.slides if slide.title), "") or title_from_name(file.stem)
     if not parsed.slides and not front.get("takeaways"):
@@ -252,17 +170,9 @@ def load_single_file(path: Path, log: ProblemLog, text: str | None = None) -> De
     root = path.parent
     known = SECTION_KEYS + tuple(key for key in DECK_KEYS if key not in SECTION_KEYS) + ("sub_title",)
     section, front = load_section(path, root, log, default_quiz_dir=None, known=known, text=text)
-    data = YamlMap()
-    # presenterm spells the subtitle `sub_title`.
-    for key, source in (("title", "title"), ("subtitle", "subtitle"), ("subtitle", "sub_title"),
-                        ("author", "author"), ("date", "date"), ("theme", "theme"), ("pass_mark", "pass_mark")):
-        if source in front and key not in data:
-            data[key] = front[source]
-            data.key_pos[key] = front.pos(source)
-            data.value_pos[key] = front.vpos(source)
     # The section has already reported a bad 'title': report each mistake once.
     info_log = ProblemLog()
-    info = _info(data, section.path, info_log)
+    info = front_matter_info(front, section.path, info_log)
     log.problems.extend(problem for problem in info_log.problems if problem not in log.problems)
     log.raise_if_errors()
     # A single file's own front matter title names the deck, so no separate title slide is

@@ -8,20 +8,12 @@ The opening is only a head start: the full load still reports every problem, and
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from tui.domain.deck import Deck, DeckInfo, Section
 from tui.domain.errors import PodiumError, ProblemLog
-from tui.domain.source import MAX_FILE_BYTES, display_path, read_source
-
-DECK_TEXT_KEYS = ("title", "subtitle", "author", "date", "theme")
-_LINE = re.compile(r"^([a-z_]+):[ \t]+(.*?)[ \t]*$")
-_PLAIN = re.compile(r"^[^-?:,\[\]{}#&*!|>'\"%@`\s](?:(?!: | #)[^\t])*(?<!:)$")  # `a:` ends a key in YAML
-_NOT_TEXT = re.compile(r"^(?:[-+]?[0-9][0-9_.:eE+-]*|0[xob][0-9a-fA-F_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
-                       r"|true|True|TRUE|false|False|FALSE|null|Null|NULL|~|yes|no|on|off|y|n)$")
-_PERCENT = re.compile(r"^(\d{1,3}(?:\.\d+)?)%$")
+from tui.domain.source import MAX_FILE_BYTES, display_path
 
 
 def open_deck(path: Path) -> Deck | None:
@@ -40,16 +32,14 @@ def open_deck(path: Path) -> Deck | None:
         return None
     if _has_oversize_file(path):
         return None  # the full load refuses it, and must do so before anything is painted
-    info = DeckInfo()
     deck_yaml = path / "deck.yaml"
-    if deck_yaml.is_file():
-        simple = None if deck_yaml.is_symlink() else simple_deck_info(deck_yaml)
-        if simple is None:
-            return _opening_with_yaml(path)
-        info = simple
-    if info.title:
-        return Deck(info=info, sections=(), root=path)
-    return _opening_with_yaml(path)
+    if deck_yaml.is_file() and not deck_yaml.is_symlink():
+        info = _deck_yaml_info(deck_yaml)
+        if info is None:
+            return None
+        if info.title:
+            return Deck(info=info, sections=(), root=path)
+    return _opening_with_first_section(path)
 
 
 def _has_oversize_file(path: Path) -> bool:
@@ -108,7 +98,7 @@ def open_single_file(path: Path) -> Deck | None:
     if start is None:
         return None
     if start:
-        info = _simple_info(lines[1:start], shown, 2)
+        info = _front_matter_info(lines[1:start], shown)
         if info is not None and info.title:
             return Deck(info=info, sections=(), root=path.parent)
         start += 1
@@ -164,15 +154,10 @@ def _single_file_prefix(path: Path, text: str) -> Deck | None:
     return None if log.errors else deck
 
 
-def _opening_with_yaml(path: Path) -> Deck | None:
-    """The opening read with podium's YAML loader (for what the simple reader declines)."""
-    from tui.domain.deckload import (
-        MARKDOWN_SUFFIXES,
-        inside,
-        load_deck_info,
-        load_section,
-        title_from_name,
-    )
+def _opening_with_first_section(path: Path) -> Deck | None:
+    """The opening of a deck whose deck.yaml gives no title (or is a link): its first section."""
+    from tui.domain.deckinfo import load_deck_info
+    from tui.domain.deckload import MARKDOWN_SUFFIXES, inside, load_section, title_from_name
 
     log = ProblemLog()
     info = DeckInfo()
@@ -201,63 +186,27 @@ def _opening_with_yaml(path: Path) -> Deck | None:
     return Deck(info=info, sections=sections, root=path)
 
 
-def simple_deck_info(path: Path) -> DeckInfo | None:
-    """`deck.yaml` read without a YAML parser, when it is the plain `key: text` lines podium
-    writes (a third of a first paint is importing PyYAML). None for anything else (quotes with
-    escapes, block or flow values, numbers where text belongs, unknown keys...): the caller then
-    uses the YAML loader, and the whole load always checks the file properly."""
-    shown = display_path(path)
+def _deck_yaml_info(path: Path) -> DeckInfo | None:
+    """`deck.yaml` read as the full load reads it (`load_deck_info`); None on any problem."""
+    from tui.domain.deckinfo import load_deck_info
+
+    log = ProblemLog()
     try:
-        text = read_source(path, shown)
+        info = load_deck_info(path, display_path(path), log)
     except PodiumError:
         return None
-    return _simple_info(text.splitlines(), shown, 1)
+    return None if log.errors else info
 
 
-def _simple_info(lines: list[str], shown: str, first_line: int) -> DeckInfo | None:
-    """`simple_deck_info` of `lines`, the first of which is line `first_line` of the file."""
-    values: dict[str, str] = {}
-    where: dict[str, tuple[int, int]] = {}
-    pass_mark = 0.7
-    for number, line in enumerate(lines, first_line):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        match = _LINE.match(line)
-        if match is None:
-            return None
-        key, raw = match.groups()
-        if key in values or key in where:
-            return None
-        if key == "pass_mark":
-            percent = _PERCENT.match(raw)
-            if percent is None or not 0 <= float(percent.group(1)) <= 100:
-                return None
-            pass_mark = float(percent.group(1)) / 100
-        elif key in DECK_TEXT_KEYS:
-            value = _scalar_text(raw)
-            if value is None:
-                return None
-            values[key] = value.strip()
-        else:
-            return None
-        where[key] = (number, match.start(2) + 1)
-    if not where:
-        return None  # empty: nothing to read (the YAML loader says what an empty file means)
-    return DeckInfo(title=values.get("title", ""), subtitle=values.get("subtitle", ""),
-                    author=values.get("author", ""), date=values.get("date", ""), theme=values.get("theme", ""),
-                    pass_mark=pass_mark, source=shown, where=where)
+def _front_matter_info(lines: list[str], shown: str) -> DeckInfo | None:
+    """The deck information of a single file's front matter (`lines`, from the file's second
+    line), when it is plain `key: text` lines; None otherwise (the whole load reads the rest)."""
+    from tui.domain.deckinfo import front_matter_info
+    from tui.domain.yamlsource import read_flat_mapping
 
-
-def _scalar_text(raw: str) -> str | None:
-    """A YAML scalar that is text: plain, or quoted without escapes; None for anything else."""
-    if len(raw) >= 2 and raw[0] == raw[-1] == '"' and "\\" not in raw and '"' not in raw[1:-1]:
-        return raw[1:-1]
-    if len(raw) >= 2 and raw[0] == raw[-1] == "'":
-        inner = raw[1:-1]
-        if "'" in inner.replace("''", ""):
-            return None
-        return inner.replace("''", "'")
-    if _PLAIN.match(raw) and not _NOT_TEXT.match(raw):
-        return raw
-    return None
+    front = read_flat_mapping("\n".join(lines), line_offset=1)
+    if front is None:
+        return None
+    log = ProblemLog()
+    info = front_matter_info(front, shown, log)
+    return None if log.errors else info

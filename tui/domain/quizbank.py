@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, TypeGuard
 
 from tui.domain.answer_pattern import PatternError, compile_pattern
-from tui.domain.deckload import display_path, parse_pass_mark
+from tui.domain.deckinfo import parse_pass_mark
 from tui.domain.errors import ProblemLog
-from tui.domain.source import read_source
+from tui.domain.source import display_path, read_source
 from tui.domain.suggest import closest, did_you_mean
 from tui.domain.yamlsource import Position, YamlMap, YamlSeq, load_yaml
 from tui.domain.yamlsource import kind_of as _kind
