@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from tests.conftest import build_app
+from tests.conftest import build_app, wait_until
 from tests.support.frames import FrameLog, Word, Words, written
 from tests.support.pages import among_slides
 from tui.ui.screens.presenter import PresenterScreen
@@ -96,17 +96,30 @@ async def test_a_move_is_written_from_the_key_handler_in_one_frame(guide, monkey
             assert title.split(":")[0] in text
 
 
-async def test_the_status_line_of_a_move_is_drawn_ahead(guide) -> None:
-    """After each frame the status lines a key away are drawn: the move shows one of them, the
-    same line `render` gives."""
+async def test_the_status_line_of_a_move_is_drawn_ahead(guide, monkeypatch) -> None:
+    """After each frame the status lines a key away are drawn: the move's frame shows one of them
+    (no status line is drawn between the key and its frame), and it is the line `render` gives."""
+    log = FrameLog(monkeypatch)
+    text_of = StatusBar.text_of
+    drawn: list[tuple[int, int]] = []  # (the line's slide number, frames written before it)
+
+    def recording(status, line):  # type: ignore[no-untyped-def]
+        drawn.append((line.number, len(log.entries)))
+        return text_of(status, line)
+
+    monkeypatch.setattr(StatusBar, "text_of", recording)
     app = build_app(guide, start=among_slides(guide))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
-        status = app.screen.query_one(StatusBar)
+        presenter = app.screen
+        status = presenter.query_one(StatusBar)
         for key in ("right", "right", "left"):
-            ahead = dict(status._ahead)
+            log.entries.clear()
+            drawn.clear()
             await pilot.press(key)
-            await pilot.pause(0.1)
-            key_now, strip = status._strip
-            assert ahead.get(key_now) is strip
-            assert list(strip) == list(status._draw(status.render()))
+            await wait_until(pilot, lambda: bool(log.frames(presenter)))
+            number = presenter.position.page + 1
+            # Drawn before the key came, not while its frame was made.
+            assert [n for n, frames in drawn if n == number and frames == 0] == []
+            (frame, *_) = log.frames(presenter)
+            assert text_of(status, status.line_key()).plain.rstrip() in written(frame)

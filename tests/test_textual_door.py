@@ -72,7 +72,7 @@ async def test_closed_a_quiz_opens_at_enter(every_type_presentation, monkeypatch
     app = build_app(every_type_presentation, start=quiz_page(every_type_presentation))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
-        assert app not in quiz_flow._prepared
+        assert quiz_flow.prepared_quiz(app) is None
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen))
         await pilot.pause()

@@ -28,7 +28,14 @@ async def settled(pilot) -> None:
     """Until the quiz screen prepared on the page, if there is one, is built, laid out and drawn
     off screen (on a loaded machine that takes longer than the usual 0.1 s)."""
     await pilot.pause(0.3)
-    prepared = quiz_flow._prepared.get(pilot.app)
+    prepared = quiz_flow.prepared_quiz(pilot.app)
     if prepared is not None:
         await wait_until(pilot, lambda: textual_door.frame_ahead(prepared.screen) is not None)
 
+
+
+def ahead(app) -> quiz_flow.Prepared:  # type: ignore[no-untyped-def]
+    """The quiz the app has built ahead for the quiz page it shows (fails the test if none)."""
+    prepared = quiz_flow.prepared_quiz(app)
+    assert prepared is not None, "no quiz was built ahead"
+    return prepared
