@@ -12,6 +12,8 @@ from textual.widget import Widget
 
 from tests.support.clock import FakeClock
 from tests.support.markers import pytest_runtest_setup  # noqa: F401  - the browser/bench skips
+from tests.support.notices import record_notices
+from tests.support.waiting import settle_until
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.paths import bundled_deck
 from tui.ui import textual_door
@@ -29,6 +31,12 @@ def fresh_door():
     textual_door.reprobe()
     yield
     textual_door.reprobe()
+
+
+@pytest.fixture(autouse=True)
+def notices_recorded(monkeypatch):
+    """Every app's notices are kept for `tests.support.notices.messages` to read."""
+    record_notices(monkeypatch)
 
 
 def door_on() -> bool:
@@ -82,9 +90,7 @@ def write_deck(root: Path, files: dict[str, str]) -> Path:
 
 
 async def wait_until(pilot, condition, seconds: float = 5.0) -> float:  # type: ignore[no-untyped-def]
-    """Wait for `condition()`, polling every 50 ms; how long it took (fails after `seconds`)."""
+    """Let the app run until `condition()` holds (`settle_until`); how long it took."""
     started = time.monotonic()
-    while not condition():
-        assert time.monotonic() - started < seconds, "the screen never changed"
-        await pilot.pause(0.05)
+    await settle_until(pilot, condition, seconds)
     return time.monotonic() - started

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from tests.conftest import FIXTURES, build_app, shown
 from tests.support.cli import terminal_env
 from tests.support.history import answers_in
+from tests.support.notices import messages
 from tests.support.pty_driver import PtySession
 from tests.support.waiting import wait_until
 from tui.domain.history import History, HistoryWriteFailed
@@ -96,8 +97,8 @@ async def test_history_off_when_the_data_directory_cannot_be_made(tmp_path: Path
     app = build_app(guide, learner=learner)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
-        assert any(m.startswith("history is off") for m in messages), messages
+        told = messages(app)
+        assert any(m.startswith("history is off") for m in told), told
         app.screen.start_quiz_of(0)
         await pilot.pause()
         await pilot.press("1")  # the quiz works without history
@@ -121,6 +122,6 @@ async def test_a_full_disk_is_said_once_and_the_quiz_goes_on(tmp_path: Path, mon
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
-        warnings = [str(n.message) for n in app._notifications if "disk is full" in str(n.message)]
+        warnings = [m for m in messages(app) if "disk is full" in m]
         assert len(warnings) == 1 and "the quiz goes on, and its answers are kept to save" in warnings[0]
         assert quiz.run.finished

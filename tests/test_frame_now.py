@@ -12,6 +12,7 @@ from textual.screen import Screen
 from tests.conftest import build_app, wait_until
 from tests.support.frames import FrameLog, Word, Words, written
 from tests.support.pages import among_slides
+from tests.support.waiting import settle_until
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.textual_door import draw_changes
 from tui.ui.widgets.status_bar import StatusBar
@@ -23,19 +24,19 @@ async def test_draw_changes_writes_a_repaint_at_once_and_once(monkeypatch) -> No
     log = FrameLog(monkeypatch)
     app = Words()
     async with app.run_test(size=(40, 5)) as pilot:
-        await pilot.pause(0.1)
+        await settle_until(pilot, lambda: bool(log.frames(app.screen)))  # the first frame
         word = app.query_one(Word)
         log.entries.clear()
         word.word = "second"
         assert draw_changes(app.screen, word)
         assert [written(frame) for frame in log.frames(app.screen)] == ["second    "]
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # Textual's round of messages, which must draw nothing more
         assert len(log.frames(app.screen)) == 1
         assert "second" in app.export_screenshot()
         # And the next change too.
         word.word = "third"
         assert draw_changes(app.screen, word)
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # again, nothing more may come
         assert [written(frame).strip() for frame in log.frames(app.screen)] == ["second", "third"]
 
 
@@ -45,7 +46,7 @@ async def test_draw_changes_leaves_what_it_cannot_draw_as_it_stands_to_textual(m
     log = FrameLog(monkeypatch)
     app = Words()
     async with app.run_test(size=(40, 5)) as pilot:
-        await pilot.pause(0.1)
+        await settle_until(pilot, lambda: bool(log.frames(app.screen)))  # the first frame
         word = app.query_one(Word)
         screen = app.screen
         log.entries.clear()
@@ -53,15 +54,15 @@ async def test_draw_changes_leaves_what_it_cannot_draw_as_it_stands_to_textual(m
         word.word = "wider"
         assert not draw_changes(screen, word)
         assert log.frames(screen) == []
-        await pilot.pause(0.1)
-        assert log.frames(screen) and word.size.width == 20
+        await settle_until(pilot, lambda: log.frames(screen) and word.size.width == 20)
 
-        app.push_screen(Screen())
-        await pilot.pause(0.1)
+        covering: Screen[None] = Screen()
+        app.push_screen(covering)
+        await settle_until(pilot, lambda: bool(log.frames(covering)))
         drawn = len(log.frames(screen))
         word.word = "covered"
         assert not draw_changes(screen, word)
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # time for a frame of the covered screen, which must not come
         assert len(log.frames(screen)) == drawn  # the covered screen draws nothing
 
 
@@ -80,13 +81,13 @@ async def test_a_move_is_written_from_the_key_handler_in_one_frame(guide, monkey
     monkeypatch.setattr(PresenterScreen, "watch_position", counting)
     app = build_app(guide, start=among_slides(guide))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the first frame and the work after it (no sign to wait on)
         presenter = app.screen
         for _ in range(3):  # on to slides: the key bar's keys stay the same
             log.entries.clear()
             during.clear()
             await pilot.press("right")
-            await pilot.pause(0.1)
+            await pilot.pause(0.1)  # time for a second frame of the move, which must not come
             assert during == [1]
             (frame,) = log.frames(presenter)
             text = written(frame)
@@ -110,7 +111,7 @@ async def test_the_status_line_of_a_move_is_drawn_ahead(guide, monkeypatch) -> N
     monkeypatch.setattr(StatusBar, "text_of", recording)
     app = build_app(guide, start=among_slides(guide))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the first frame, then the lines a key away drawn (no sign to wait on)
         presenter = app.screen
         status = presenter.query_one(StatusBar)
         for key in ("right", "right", "left"):

@@ -19,6 +19,7 @@ import pytest
 
 from tests.conftest import build_app
 from tests.support.clock import FakeClock
+from tests.support.notices import messages
 from tests.test_history import START, right, wrong
 from tests.test_learning import take_quiz
 from tui.domain.history import (
@@ -68,10 +69,6 @@ def answer_some(learner: Learner, run: QuizRun, count: int, section: int = 0, at
         learner.clock.tick(5)  # type: ignore[attr-defined]
         assert recorder.answered(run.answer(response), 4.0) is None
     return recorder
-
-
-def messages(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [str(notification.message) for notification in app._notifications]
 
 
 # -- item 3: every question answered, the results never reached ---------------------------------

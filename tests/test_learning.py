@@ -15,6 +15,7 @@ from tests.quiz_driver import answer
 from tests.support.cli import podium, terminal_env
 from tests.support.clock import FakeClock
 from tests.support.history import answers_in
+from tests.support.notices import messages
 from tests.support.pty_driver import PtySession
 from tests.support.waiting import wait_until
 from tui.domain.history import History
@@ -140,8 +141,8 @@ async def test_corrupt_history_is_moved_aside_and_the_app_says_where(tmp_path: P
     app = build_app(guide, learner=Learner.open(db, guide.deck))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
-        assert any("moved to" in m and "history.db.corrupt-" in m for m in messages), messages
+        told = messages(app)
+        assert any("moved to" in m and "history.db.corrupt-" in m for m in told), told
     moved = [p for p in tmp_path.iterdir() if p.name.startswith("history.db.corrupt-")]
     assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not a database")
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.conftest import build_app, shown, write_deck
 from tests.support.cli import ROOT, terminal_env
 from tests.support.pty_driver import PtySession
-from tests.support.waiting import wait_until
+from tests.support.waiting import settle_until, wait_until
 from tui.domain.deckload import load_deck
 from tui.domain.errors import PodiumError, Problem
 from tui.domain.loader import Presentation, load_presentation
@@ -147,10 +147,7 @@ async def test_the_whole_deck_replaces_the_opening_after_the_first_paint(guide) 
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, PresenterScreen)
-        for _ in range(100):
-            if told:
-                break
-            await pilot.pause(0.05)
+        await settle_until(pilot, lambda: bool(told), 10)
         await pilot.pause()
         assert len(told) == 1 and not app.loading
         assert app.presentation is told[0]
@@ -169,10 +166,7 @@ async def test_a_deck_that_fails_to_load_after_the_opening_exits_with_its_proble
 
     app = build_app(Presentation(open_deck(bundled_deck())), complete=complete)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
-            if not app.is_running:
-                break
-            await pilot.pause(0.05)
+        await settle_until(pilot, lambda: not app.is_running, 10)
     assert app.return_code == 2
     assert app.load_problems == [problem]
 
@@ -181,8 +175,7 @@ async def test_the_status_line_says_the_count_is_not_known_while_loading() -> No
     app = build_app(Presentation(open_deck(bundled_deck())), complete=lambda: load_presentation(bundled_deck()))
     app.finish_loading = lambda: None  # type: ignore[method-assign]  # hold the opening
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
-        assert " 1/… " in shown(app.screen.query_one(StatusBar), 120)
+        await settle_until(pilot, lambda: " 1/… " in shown(app.screen.query_one(StatusBar), 120))
 
 
 def test_podium_on_a_broken_deck_says_where_and_exits_2(tmp_path: Path) -> None:
@@ -295,15 +288,11 @@ async def test_the_heap_is_frozen_once_after_the_whole_deck_is_loaded(monkeypatc
                     complete=lambda: load_presentation(bundled_deck()), loaded=loaded.append)
     app.freeze_heap = True
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
-            if loaded:
-                break
-            assert heap.calls == []  # not while the deck is still loading
-            await pilot.pause(0.02)
-        await pilot.pause(0.2)
-        assert heap.calls == ["unfreeze", "collect", "freeze"]
+        await settle_until(pilot, lambda: bool(loaded or heap.calls), 10)
+        assert loaded, f"the heap was touched while the deck was still loading: {heap.calls}"
+        await settle_until(pilot, lambda: heap.calls == ["unfreeze", "collect", "freeze"])
         await pilot.press("right")
-        await pilot.pause(0.2)
+        await pilot.pause(0.2)  # time to freeze again, which it must not
         assert heap.calls == ["unfreeze", "collect", "freeze"]
 
 
@@ -328,11 +317,8 @@ async def test_the_collector_off_for_the_start_up_is_back_on_after_the_first_fra
     app = build_app(Presentation(open_deck(bundled_deck())), complete=complete, loaded=loaded.append)
     app.freeze_heap = True
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
-            if loaded:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause(0.2)
+        await settle_until(pilot, lambda: bool(loaded), 10)
+        await settle_until(pilot, lambda: heap.calls[-1:] == ["freeze"] and len(heap.calls) >= 7)
         assert heap.calls == ["first paint, collector off", "freeze", "enable", "loading, collector on",
                               "unfreeze", "collect", "freeze"]
 
@@ -347,8 +333,7 @@ async def test_the_collector_is_back_on_even_when_no_presenter_is_painted(monkey
     app = build_app(guide, study=[0])
     app.freeze_heap = True
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
-        assert heap.calls == ["freeze", "enable"]
+        await settle_until(pilot, lambda: heap.calls == ["freeze", "enable"])
 
 
 async def test_a_deck_loaded_whole_from_the_start_freezes_after_its_first_paint(guide, monkeypatch) -> None:
@@ -356,8 +341,7 @@ async def test_a_deck_loaded_whole_from_the_start_freezes_after_its_first_paint(
     app = build_app(guide)
     app.freeze_heap = True
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
-        assert heap.calls == ["unfreeze", "collect", "freeze"]
+        await settle_until(pilot, lambda: heap.calls == ["unfreeze", "collect", "freeze"])
 
 
 async def test_an_app_not_run_by_the_cli_never_touches_the_collector(guide, monkeypatch) -> None:

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
 from tests.quiz_driver import answer
+from tests.support.notices import messages
 from tui.domain.loader import load_presentation
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen
@@ -133,7 +134,7 @@ async def test_numeric_input_refuses_what_is_not_a_number() -> None:
         await pilot.pause()
         assert len(quiz.run.answers) == answered  # not submitted
         assert quiz.phase == "asking"
-        assert any("is not a number" in str(n.message) for n in app._notifications)
+        assert any("is not a number" in m for m in messages(app))
         await pilot.press(*["backspace"] * 5, "3", "enter")
         assert quiz.run.answers[-1].grade.verdict == "right"
 

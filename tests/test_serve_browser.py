@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.markers import chromium_path
+from tests.support.waiting import wait_until
 from tui.domain.walk import Walk
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -34,14 +35,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 def wait_for_port(port: int, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise AssertionError(f"podium serve never listened on port {port}")
+    wait_until(lambda: listening(port), seconds, every=0.1, message=f"podium serve never listened on port {port}")
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import shown, wait_until
+from tests.support.waiting import settle_until
 from tui.domain.walk import Walk
 from tui.ui import quiz_flow, textual_door
 
@@ -39,3 +40,30 @@ def ahead(app) -> quiz_flow.Prepared:  # type: ignore[no-untyped-def]
     prepared = quiz_flow.prepared_quiz(app)
     assert prepared is not None, "no quiz was built ahead"
     return prepared
+
+
+def palette_options(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the open command palette lists, top to bottom (empty when it is not open)."""
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    if not found:
+        return []
+    listed = found.first()
+    return [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+
+
+async def palette_offers(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Until the open command palette's highlighted option is one that contains `text`, so Enter
+    picks it."""
+    from textual.command import CommandList
+
+    def highlighted() -> str:
+        found = pilot.app.screen.query(CommandList)
+        if not found or found.first().highlighted is None:
+            return ""
+        listed = found.first()
+        return str(listed.get_option_at_index(listed.highlighted).prompt)
+
+    await settle_until(pilot, lambda: text in highlighted(), 10.0,
+                       message=f"the palette never offered {text!r}")
