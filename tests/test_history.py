@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
+from tests.support.answers import right, wrong
 from tests.support.clock import FakeClock
 from tui.domain.datadir import data_dir, history_path
 from tui.domain.history import (
@@ -52,30 +53,6 @@ def clock() -> FakeClock:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "history.db"
-
-
-def right(question):
-    """The right response to a question, in the domain's response types."""
-    return {
-        "single": lambda: question.correct[0],
-        "multiple": lambda: frozenset(question.correct),
-        "true_false": lambda: question.truth,
-        "short": lambda: question.correct[0],
-        "numeric": lambda: "3",
-        "order": lambda: tuple(question.choices),
-    }[question.type]()
-
-
-def wrong(question):
-    """A wrong (but well-formed) response to a question."""
-    return {
-        "single": lambda: next(c for c in question.choices if c not in question.correct),
-        "multiple": lambda: frozenset(c for c in question.choices if c not in question.correct),
-        "true_false": lambda: not question.truth,
-        "short": lambda: "Mars",
-        "numeric": lambda: "99",
-        "order": lambda: tuple(reversed(question.choices)),
-    }[question.type]()
 
 
 def take(history: History, clock: FakeClock, run: QuizRun, attempt: int, count: int) -> None:

@@ -12,16 +12,16 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import build_app
+from tests.support.answers import right, take_quiz, wrong
 from tests.support.clock import FakeClock
+from tests.support.history import FailingDb
 from tests.support.notices import messages
-from tests.test_history import START, right, wrong
-from tests.test_learning import take_quiz
 from tui.domain.history import (
     MIGRATIONS,
     AttemptTakenElsewhere,
@@ -42,6 +42,7 @@ from tui.ui.widgets.review_list import ReviewList
 
 ROOT = Path(__file__).resolve().parent.parent
 EVERY_TYPE = Path(__file__).parent / "fixtures" / "every-type"
+START = datetime(2026, 11, 29, 10, 15, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -369,23 +370,6 @@ async def test_the_presenters_quiz_goes_on_past_a_damaged_attempt(deck: Presenta
 
 
 # -- item 11: writes that fail -------------------------------------------------------------------
-
-
-class FailingDb:
-    """A connection that fails the writes a test chooses as a full disk does, and passes the rest on."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-        self.failing: set[str] = set()
-        """Statements starting with one of these fail."""
-
-    def execute(self, sql: str, *parameters):  # type: ignore[no-untyped-def]
-        if any(sql.lstrip().startswith(prefix) for prefix in self.failing):
-            raise sqlite3.OperationalError("database or disk is full")
-        return self.db.execute(sql, *parameters)
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        return getattr(self.db, name)
 
 
 def failing(learner: Learner) -> FailingDb:

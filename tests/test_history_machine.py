@@ -14,21 +14,23 @@ import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+from tests.support.answers import right, wrong
 from tests.support.clock import FakeClock
-from tests.test_history import START, right, wrong
-from tests.test_history_faults import FailingDb
+from tests.support.history import FailingDb
 from tui.domain.history import History
 from tui.domain.learner import AttemptRecorder, Learner
 from tui.domain.loader import load_presentation
 from tui.domain.quizrun import QuizRun
 from tui.domain.stats import export_answers
+
+START = datetime(2026, 11, 29, 10, 15, tzinfo=UTC)
 
 EVERY_TYPE = Path(__file__).parent / "fixtures" / "every-type"
 DECK = load_presentation(EVERY_TYPE)

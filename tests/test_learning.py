@@ -11,7 +11,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
-from tests.quiz_driver import answer
+from tests.support.answers import right_answer, take_quiz
 from tests.support.cli import podium, terminal_env
 from tests.support.clock import FakeClock
 from tests.support.history import answers_in
@@ -31,38 +31,6 @@ from tui.ui.widgets.review_list import ReviewList
 ROOT = Path(__file__).resolve().parent.parent
 EVERY_TYPE = FIXTURES / "every-type"
 DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
-
-def right_answer(question):
-    return {"single": lambda q: q.correct[0], "true_false": lambda q: q.truth,
-            "multiple": lambda q: list(q.correct), "short": lambda q: q.correct[0],
-            "numeric": lambda q: f"{q.low:g}", "order": lambda q: list(q.choices)}[question.type](question)
-
-
-def wrong_answer(question):
-    if question.type == "single":
-        return next(c for c in question.choices if c != question.correct[0])
-    if question.type == "true_false":
-        return not question.truth
-    if question.type == "multiple":
-        return [next(c for c in question.choices if c not in question.correct)]
-    if question.type == "numeric":
-        return f"{question.high + 1000:g}"
-    if question.type == "order":
-        return list(reversed(question.choices))
-    return "certainly not this"
-
-
-async def take_quiz(pilot, app, wrong_ids: set[str]) -> None:
-    """Answer every question on the quiz screen: wrong for `wrong_ids`, right otherwise."""
-    quiz = app.screen
-    assert isinstance(quiz, QuizScreen)
-    while not quiz.run.finished:
-        question = quiz.run.current.question
-        response = wrong_answer(question) if question.id in wrong_ids else right_answer(question)
-        await answer(pilot, quiz.run.current, response)
-        await pilot.press("enter")
-        await pilot.pause()
 
 
 async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_the_missed(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import asyncio
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,10 @@ from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import FIXTURES, build_app, wait_until
 from tests.quiz_driver import answer
+from tests.support.answers import right_answer
 from tests.support.clock import FakeClock
 from tests.support.frames import FrameLog
 from tests.support.pages import ahead, quiz_page, screen_text, settled
-from tests.test_learning import DAY0, right_answer
 from tui.domain.history import History
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -37,6 +38,7 @@ from tui.ui.screens.resume import ResumeScreen
 from tui.ui.screens.styled_at_mount import StyledAtMount
 
 EVERY_TYPE = FIXTURES / "every-type"
+DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
 def on_quiz_page_with_history(tmp_path: Path):  # type: ignore[no-untyped-def]
