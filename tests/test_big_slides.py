@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from tests.conftest import build_app, write_deck
+from tests.support.waiting import settle_until
 from tui.domain.loader import load_presentation
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.slide_pieces import LAZY_LINES, TABLE_ROWS, cut_slide, piece_markdown, trim_run
@@ -142,11 +143,7 @@ async def test_the_rest_of_a_big_slide_is_drawn_between_keys_to_its_last_row(tmp
         view = app.screen.query_one(SlideView)
         rest = view._image.rest
         assert rest is not None
-        for _ in range(400):
-            if rest.done:
-                break
-            await pilot.pause(0.05)
-        assert rest.done
+        await settle_until(pilot, lambda: rest.done, 60, message="the rest of the slide was never drawn")
         await pilot.pause()
         assert view.virtual_size.height == len(view._image.lines) > 1_000
         view.scroll_end(animate=False, immediate=True)

@@ -28,7 +28,7 @@ STORM = [(250, 70), (200, 60), (120, 40), (80, 24), (60, 20), (40, 12), (30, 8),
 async def storm(pilot) -> None:
     for width, height in STORM:
         await pilot.resize_terminal(width, height)
-        await pilot.pause(0.02)
+        await pilot.pause(0.02)  # resizes a moment apart: the storm is the subject
 
 
 @pytest.mark.parametrize("keys", [

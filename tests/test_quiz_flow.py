@@ -8,6 +8,7 @@ from textual.widgets import Static
 from tests.conftest import FIXTURES, build_app, shown
 from tests.quiz_driver import answer
 from tests.support.notices import messages
+from tests.support.waiting import settle_until
 from tui.domain.loader import load_presentation
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen
@@ -288,11 +289,8 @@ async def test_the_whole_long_review_is_drawn_between_keys_and_reaches_the_end()
         app.push_screen(ResultsScreen(_long_result(3_000), 1))
         await pilot.pause()
         review = app.screen.query_one(ReviewList)
-        for _ in range(600):
-            if review.drawn == review.entries:
-                break
-            await pilot.pause(0.05)
-        assert review.drawn == review.entries
+        await settle_until(pilot, lambda: review.drawn == review.entries, 120,
+                           message="the review list was never drawn whole")
         assert review.virtual_size.height == len(review.drawn_text().split("\n"))
         review.scroll_end(animate=False, immediate=True)
         await pilot.pause()

@@ -71,7 +71,7 @@ async def test_closed_a_quiz_opens_at_enter(every_type_presentation, monkeypatch
     monkeypatch.setenv(textual_door.PLAIN, "1")
     app = build_app(every_type_presentation, start=quiz_page(every_type_presentation))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # time to build a quiz ahead, which a closed door must not
         assert quiz_flow.prepared_quiz(app) is None
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen))
