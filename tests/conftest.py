@@ -5,13 +5,16 @@ from __future__ import annotations
 import io
 import time
 from dataclasses import replace
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 from textual.widget import Widget
 
+from tests.support.clock import FakeClock
+from tests.support.markers import pytest_runtest_setup  # noqa: F401  - the browser/bench skips
+from tests.support.notices import record_notices
+from tests.support.waiting import settle_until
 from tui.domain.loader import Presentation, load_presentation
 from tui.domain.paths import bundled_deck
 from tui.ui import textual_door
@@ -31,6 +34,12 @@ def fresh_door():
     textual_door.reprobe()
 
 
+@pytest.fixture(autouse=True)
+def notices_recorded(monkeypatch):
+    """Every app's notices are kept for `tests.support.notices.messages` to read."""
+    record_notices(monkeypatch)
+
+
 def door_on() -> bool:
     """Whether this run leaves the door to Textual's internals open (not PODIUM_PLAIN_TEXTUAL=1)."""
     import os
@@ -46,19 +55,6 @@ needs_door = pytest.mark.skipif(not door_on(), reason="asserts on a fast path th
 def guide() -> Presentation:
     """The bundled guide, loaded once."""
     return load_presentation(bundled_deck())
-
-
-class FakeClock:
-    """A wall clock that stands still until a test moves it."""
-
-    def __init__(self, start: datetime = datetime(2026, 11, 29, 9, 30)) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture(scope="session")
@@ -94,9 +90,7 @@ def write_deck(root: Path, files: dict[str, str]) -> Path:
 
 
 async def wait_until(pilot, condition, seconds: float = 5.0) -> float:  # type: ignore[no-untyped-def]
-    """Wait for `condition()`, polling every 50 ms; how long it took (fails after `seconds`)."""
+    """Let the app run until `condition()` holds (`settle_until`); how long it took."""
     started = time.monotonic()
-    while not condition():
-        assert time.monotonic() - started < seconds, "the screen never changed"
-        await pilot.pause(0.05)
+    await settle_until(pilot, condition, seconds)
     return time.monotonic() - started

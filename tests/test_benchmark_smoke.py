@@ -10,7 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyte  # noqa: F401  - the benchmark reads the terminal with pyte: it is in the `test` extra
+import pytest
+
+# The benchmark reads the terminal with pyte (the `test` extra); where it is missing the test
+# skips with that reason (tests/support/markers.py).
+pytestmark = [pytest.mark.bench, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.markdown import Markdown
 
 from tests.conftest import build_app, write_deck
+from tests.support.waiting import settle_until
 from tui.domain.loader import load_presentation
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.slide_pieces import LAZY_LINES, TABLE_ROWS, cut_slide, piece_markdown, trim_run
@@ -96,6 +98,7 @@ def big_table_deck(root: Path, rows: int) -> Path:
     return write_deck(root, {"slides/01-tables.md": body})
 
 
+@pytest.mark.slow
 async def test_moving_to_a_slide_of_20000_rows_draws_only_the_first_screenful(tmp_path: Path,
                                                                               monkeypatch) -> None:
     """The view draws the pieces that fill the screen, not the 20,000 rows (counted: the rows of
@@ -131,6 +134,7 @@ async def test_moving_to_a_slide_of_20000_rows_draws_only_the_first_screenful(tm
         assert rest.measured < len(rest.pieces) // 50
 
 
+@pytest.mark.slow
 async def test_the_rest_of_a_big_slide_is_drawn_between_keys_to_its_last_row(tmp_path: Path) -> None:
     presentation = load_presentation(big_table_deck(tmp_path, 1_000))
     app = build_app(presentation, start=2)
@@ -139,11 +143,7 @@ async def test_the_rest_of_a_big_slide_is_drawn_between_keys_to_its_last_row(tmp
         view = app.screen.query_one(SlideView)
         rest = view._image.rest
         assert rest is not None
-        for _ in range(400):
-            if rest.done:
-                break
-            await pilot.pause(0.05)
-        assert rest.done
+        await settle_until(pilot, lambda: rest.done, 60, message="the rest of the slide was never drawn")
         await pilot.pause()
         assert view.virtual_size.height == len(view._image.lines) > 1_000
         view.scroll_end(animate=False, immediate=True)

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.conftest import FIXTURES, write_deck
+from tests.support.cli import podium
 
 EVERY_TYPE = FIXTURES / "every-type"
-
-
-def podium(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, timeout=60)
 
 
 def test_check_bundled_deck_is_clean() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import FIXTURES
-from tests.test_cli import podium
+from tests.support.cli import podium
 from tui.domain.gift import import_gift
 from tui.domain.quizbank import load_bank
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.pty_session import Session
 from tests.conftest import FIXTURES, write_deck
+from tests.support.pty_driver import PtySession, plain
 from tui.cli import common
 from tui.domain.paths import bundled_deck
 from tui.domain.source import MAX_FILE_BYTES
@@ -126,19 +126,20 @@ def test_a_crash_in_the_app_exits_non_zero_and_leaves_a_report(tmp_path: Path) -
     """Before, `app.return_code` was ignored: every crash exited 0, its traceback only on screen."""
     data = tmp_path / "data"
     argv = [sys.executable, "-c", CRASHING, str(bundled_deck()), "--data-dir", str(data)]
-    with Session(argv, _env(tmp_path), cwd=str(tmp_path)) as session:
-        session.wait_for(lambda rows: any(" 1/" in row for row in rows[-2:]), timeout=60)
+    with PtySession(argv, _env(tmp_path), cwd=tmp_path, size=(120, 40)) as session:
+        assert session.wait_for(" 1/", 60), plain(session.text())[-2000:]
         # Right: the next page, whose action raises. Sent again until the app reads it (keys
         # typed while it starts may be dropped with the terminal's pending input).
         for _ in range(30):
-            session.send("\x1b[C")
-            session.settle(0.5, limit=5)
-            if session.process.poll() is not None:
+            session.write(b"\x1b[C")
+            try:
+                session.wait(2)
                 break
-        session.wait_exit(timeout=60)
-        session.settle(0.3)
-        status = session.process.returncode
-        screen = "\n".join(row.rstrip() for row in session.rows())
+            except subprocess.TimeoutExpired:
+                continue
+        status = session.wait(60)
+        session.close()  # all it wrote read
+        screen = plain(session.text())
     assert status == common.EXIT_CRASH
     (report,) = (data / "crashes").iterdir()
     assert report.name.startswith("crash-") and report.suffix == ".txt"

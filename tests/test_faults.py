@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
-from tests.test_learning import ROOT, _answers_in, _read_until, _spawn
+from tests.support.cli import terminal_env
+from tests.support.history import answers_in
+from tests.support.notices import messages
+from tests.support.pty_driver import PtySession
+from tests.support.waiting import wait_until
 from tui.domain.history import History, HistoryWriteFailed
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -26,7 +28,7 @@ STORM = [(250, 70), (200, 60), (120, 40), (80, 24), (60, 20), (40, 12), (30, 8),
 async def storm(pilot) -> None:
     for width, height in STORM:
         await pilot.resize_terminal(width, height)
-        await pilot.pause(0.02)
+        await pilot.pause(0.02)  # resizes a moment apart: the storm is the subject
 
 
 @pytest.mark.parametrize("keys", [
@@ -69,24 +71,18 @@ async def test_too_small_quiz_says_so_and_comes_back(guide) -> None:
 
 
 def test_hangup_during_a_quiz_keeps_the_answers_given(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path)}
-    process, master = _spawn([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
-                              "--seed", "5", "--data-dir", str(tmp_path)], env)
+    session = PtySession([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
+                          "--seed", "5", "--data-dir", str(tmp_path)], terminal_env(tmp_path), size=(120, 40))
     db = tmp_path / "history.db"
     try:
-        _read_until(master, b"question 1 of 6")
-        os.write(master, b"\x1bOR")  # F3: skip, which is saved as an answer
-        deadline = time.monotonic() + 20
-        while _answers_in(db) < 1:
-            assert time.monotonic() < deadline
-            time.sleep(0.1)
-        os.killpg(process.pid, signal.SIGHUP)  # the terminal is closed
-        process.wait(timeout=20)
+        session.expect(b"question 1 of 6")
+        session.write(b"\x1bOR")  # F3: skip, which is saved as an answer
+        wait_until(lambda: answers_in(db) >= 1, timeout=20, message="the answer was never saved")
+        session.signal(signal.SIGHUP)  # the terminal is closed
+        session.wait(20)
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-        os.close(master)
-    assert _answers_in(db) == 1
+        session.close()
+    assert answers_in(db) == 1
     presentation = load_presentation(EVERY_TYPE)
     learner = Learner.open(db, presentation.deck)
     left = learner.leftover(0, presentation.banks[0])
@@ -101,8 +97,8 @@ async def test_history_off_when_the_data_directory_cannot_be_made(tmp_path: Path
     app = build_app(guide, learner=learner)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
-        assert any(m.startswith("history is off") for m in messages), messages
+        told = messages(app)
+        assert any(m.startswith("history is off") for m in told), told
         app.screen.start_quiz_of(0)
         await pilot.pause()
         await pilot.press("1")  # the quiz works without history
@@ -129,6 +125,6 @@ async def test_a_full_disk_is_said_once_and_the_quiz_goes_on(tmp_path: Path, mon
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
-        warnings = [str(n.message) for n in app._notifications if "disk is full" in str(n.message)]
+        warnings = [m for m in messages(app) if "disk is full" in m]
         assert len(warnings) == 1 and "the quiz goes on, and its answers are kept to save" in warnings[0]
         assert quiz.run.finished

@@ -7,48 +7,15 @@ Also the test for the private Textual API `draw_changes` relies on: if a newer T
 
 from __future__ import annotations
 
-import re
-
-from textual.app import App, ComposeResult
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 
-from tests.conftest import build_app
-from tests.test_quiz_prepare import FrameLog
-from tui.domain.walk import Walk
+from tests.conftest import build_app, wait_until
+from tests.support.frames import FrameLog, Word, Words, written
+from tests.support.pages import among_slides
+from tests.support.waiting import settle_until
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.textual_door import draw_changes
 from tui.ui.widgets.status_bar import StatusBar
-
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-class Word(Widget):
-    """One line of text: a new word repaints it; a new width needs a layout."""
-
-    DEFAULT_CSS = "Word { height: 1; width: auto; }"
-    word: reactive[str] = reactive("first")
-    wide: reactive[int] = reactive(10, layout=True)
-
-    def render(self) -> str:
-        return self.word.ljust(self.wide)
-
-
-class Words(App[None]):
-    def compose(self) -> ComposeResult:
-        yield Word()
-
-
-def among_slides(presentation) -> int:  # type: ignore[no-untyped-def]
-    """A 1-based page number of a one-step slide, with one-step slides on the next three pages."""
-    pages = Walk(presentation.deck).pages
-    plain = [page.kind == "slide" and page.steps == 1 for page in pages]
-    return next(n for n in range(1, len(pages) - 2) if all(plain[n - 1:n + 3]))
-
-
-def written(frame) -> str:  # type: ignore[no-untyped-def]
-    return ANSI.sub("", frame.render_segments(App().console))
 
 
 async def test_draw_changes_writes_a_repaint_at_once_and_once(monkeypatch) -> None:
@@ -57,19 +24,19 @@ async def test_draw_changes_writes_a_repaint_at_once_and_once(monkeypatch) -> No
     log = FrameLog(monkeypatch)
     app = Words()
     async with app.run_test(size=(40, 5)) as pilot:
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # the start-up frames and layouts done (no public sign to wait on)
         word = app.query_one(Word)
         log.entries.clear()
         word.word = "second"
         assert draw_changes(app.screen, word)
         assert [written(frame) for frame in log.frames(app.screen)] == ["second    "]
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # Textual's round of messages, which must draw nothing more
         assert len(log.frames(app.screen)) == 1
         assert "second" in app.export_screenshot()
         # And the next change too.
         word.word = "third"
         assert draw_changes(app.screen, word)
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # again, nothing more may come
         assert [written(frame).strip() for frame in log.frames(app.screen)] == ["second", "third"]
 
 
@@ -79,7 +46,7 @@ async def test_draw_changes_leaves_what_it_cannot_draw_as_it_stands_to_textual(m
     log = FrameLog(monkeypatch)
     app = Words()
     async with app.run_test(size=(40, 5)) as pilot:
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # the start-up frames and layouts done (no public sign to wait on)
         word = app.query_one(Word)
         screen = app.screen
         log.entries.clear()
@@ -87,15 +54,15 @@ async def test_draw_changes_leaves_what_it_cannot_draw_as_it_stands_to_textual(m
         word.word = "wider"
         assert not draw_changes(screen, word)
         assert log.frames(screen) == []
-        await pilot.pause(0.1)
-        assert log.frames(screen) and word.size.width == 20
+        await settle_until(pilot, lambda: log.frames(screen) and word.size.width == 20)
 
-        app.push_screen(Screen())
-        await pilot.pause(0.1)
+        covering: Screen[None] = Screen()
+        app.push_screen(covering)
+        await settle_until(pilot, lambda: bool(log.frames(covering)))
         drawn = len(log.frames(screen))
         word.word = "covered"
         assert not draw_changes(screen, word)
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # time for a frame of the covered screen, which must not come
         assert len(log.frames(screen)) == drawn  # the covered screen draws nothing
 
 
@@ -114,13 +81,13 @@ async def test_a_move_is_written_from_the_key_handler_in_one_frame(guide, monkey
     monkeypatch.setattr(PresenterScreen, "watch_position", counting)
     app = build_app(guide, start=among_slides(guide))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the first frame and the work after it (no sign to wait on)
         presenter = app.screen
         for _ in range(3):  # on to slides: the key bar's keys stay the same
             log.entries.clear()
             during.clear()
             await pilot.press("right")
-            await pilot.pause(0.1)
+            await pilot.pause(0.1)  # time for a second frame of the move, which must not come
             assert during == [1]
             (frame,) = log.frames(presenter)
             text = written(frame)
@@ -130,17 +97,30 @@ async def test_a_move_is_written_from_the_key_handler_in_one_frame(guide, monkey
             assert title.split(":")[0] in text
 
 
-async def test_the_status_line_of_a_move_is_drawn_ahead(guide) -> None:
-    """After each frame the status lines a key away are drawn: the move shows one of them, the
-    same line `render` gives."""
+async def test_the_status_line_of_a_move_is_drawn_ahead(guide, monkeypatch) -> None:
+    """After each frame the status lines a key away are drawn: the move's frame shows one of them
+    (no status line is drawn between the key and its frame), and it is the line `render` gives."""
+    log = FrameLog(monkeypatch)
+    text_of = StatusBar.text_of
+    drawn: list[tuple[int, int]] = []  # (the line's slide number, frames written before it)
+
+    def recording(status, line):  # type: ignore[no-untyped-def]
+        drawn.append((line.number, len(log.entries)))
+        return text_of(status, line)
+
+    monkeypatch.setattr(StatusBar, "text_of", recording)
     app = build_app(guide, start=among_slides(guide))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
-        status = app.screen.query_one(StatusBar)
+        await pilot.pause(0.3)  # the first frame, then the lines a key away drawn (no sign to wait on)
+        presenter = app.screen
+        status = presenter.query_one(StatusBar)
         for key in ("right", "right", "left"):
-            ahead = dict(status._ahead)
+            log.entries.clear()
+            drawn.clear()
             await pilot.press(key)
-            await pilot.pause(0.1)
-            key_now, strip = status._strip
-            assert ahead.get(key_now) is strip
-            assert list(strip) == list(status._draw(status.render()))
+            await wait_until(pilot, lambda: bool(log.frames(presenter)))
+            number = presenter.position.page + 1
+            # Drawn before the key came, not while its frame was made.
+            assert [n for n, frames in drawn if n == number and frames == 0] == []
+            (frame, *_) = log.frames(presenter)
+            assert text_of(status, status.line_key()).plain.rstrip() in written(frame)

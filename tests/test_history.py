@@ -9,12 +9,14 @@ import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 import pytest
 
+from tests.support.answers import right, wrong
+from tests.support.clock import FakeClock
 from tui.domain.datadir import data_dir, history_path
 from tui.domain.history import (
     MIGRATIONS,
@@ -38,27 +40,14 @@ EVERY_TYPE = Path(__file__).parent / "fixtures" / "every-type"
 START = datetime(2026, 11, 29, 10, 15, tzinfo=UTC)
 
 
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime = START) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def tick(self, seconds: float = 5) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
 @pytest.fixture(scope="module")
 def deck() -> Presentation:
     return load_presentation(EVERY_TYPE)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return FakeClock(START)
 
 
 @pytest.fixture
@@ -66,31 +55,7 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "history.db"
 
 
-def right(question):
-    """The right response to a question, in the domain's response types."""
-    return {
-        "single": lambda: question.correct[0],
-        "multiple": lambda: frozenset(question.correct),
-        "true_false": lambda: question.truth,
-        "short": lambda: question.correct[0],
-        "numeric": lambda: "3",
-        "order": lambda: tuple(question.choices),
-    }[question.type]()
-
-
-def wrong(question):
-    """A wrong (but well-formed) response to a question."""
-    return {
-        "single": lambda: next(c for c in question.choices if c not in question.correct),
-        "multiple": lambda: frozenset(c for c in question.choices if c not in question.correct),
-        "true_false": lambda: not question.truth,
-        "short": lambda: "Mars",
-        "numeric": lambda: "99",
-        "order": lambda: tuple(reversed(question.choices)),
-    }[question.type]()
-
-
-def take(history: History, clock: Clock, run: QuizRun, attempt: int, count: int) -> None:
+def take(history: History, clock: FakeClock, run: QuizRun, attempt: int, count: int) -> None:
     """Answer `count` questions: right, wrong, skipped, right with a hint, then right again."""
     for _ in range(count):
         question = run.current.question
@@ -157,7 +122,7 @@ def test_data_dir_precedence(tmp_path: Path) -> None:
 # -- writing and reading back ------------------------------------------------------------------
 
 
-def test_answers_survive_a_restart(deck: Presentation, db_path: Path, clock: Clock) -> None:
+def test_answers_survive_a_restart(deck: Presentation, db_path: Path, clock: FakeClock) -> None:
     history, notice = History.open(db_path, clock)
     assert notice is None and db_path.is_file()
     run = QuizRun(deck.banks[0], "Basics", 0.7, seed=7)
@@ -197,7 +162,7 @@ def test_answers_survive_a_restart(deck: Presentation, db_path: Path, clock: Clo
     history.close()
 
 
-def test_history_uses_wal_and_the_current_schema(db_path: Path, clock: Clock) -> None:
+def test_history_uses_wal_and_the_current_schema(db_path: Path, clock: FakeClock) -> None:
     history, _ = History.open(db_path, clock)
     other = sqlite3.connect(db_path)
     assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -208,7 +173,7 @@ def test_history_uses_wal_and_the_current_schema(db_path: Path, clock: Clock) ->
     history.close()
 
 
-def test_an_answer_to_an_unknown_attempt_is_refused(deck: Presentation, db_path: Path, clock: Clock) -> None:
+def test_an_answer_to_an_unknown_attempt_is_refused(deck: Presentation, db_path: Path, clock: FakeClock) -> None:
     history, _ = History.open(db_path, clock)
     run = QuizRun(deck.banks[0], "Basics", 0.7, seed=7)
     with pytest.raises(ValueError, match="no attempt 42"):
@@ -220,7 +185,7 @@ def test_an_answer_to_an_unknown_attempt_is_refused(deck: Presentation, db_path:
 # -- resuming ----------------------------------------------------------------------------------
 
 
-def test_a_quiz_left_half_way_resumes_where_it_stopped(deck: Presentation, db_path: Path, clock: Clock) -> None:
+def test_a_quiz_left_half_way_resumes_where_it_stopped(deck: Presentation, db_path: Path, clock: FakeClock) -> None:
     bank = deck.banks[0]
     history, _ = History.open(db_path, clock)
     run = QuizRun(bank, "Basics", 0.7, seed=7)
@@ -257,7 +222,7 @@ def test_a_quiz_left_half_way_resumes_where_it_stopped(deck: Presentation, db_pa
     history.close()
 
 
-def test_only_the_newest_open_attempt_is_offered(deck: Presentation, db_path: Path, clock: Clock) -> None:
+def test_only_the_newest_open_attempt_is_offered(deck: Presentation, db_path: Path, clock: FakeClock) -> None:
     bank = deck.banks[0]
     key = deck_key(deck.deck)
     history, _ = History.open(db_path, clock)
@@ -279,7 +244,7 @@ def test_only_the_newest_open_attempt_is_offered(deck: Presentation, db_path: Pa
 
 
 def test_an_edited_question_cannot_be_resumed_and_its_card_starts_over(
-        deck: Presentation, db_path: Path, clock: Clock) -> None:
+        deck: Presentation, db_path: Path, clock: FakeClock) -> None:
     bank = deck.banks[0]
     key = deck_key(deck.deck)
     history, _ = History.open(db_path, clock)
@@ -355,7 +320,7 @@ def test_two_processes_writing_at_once_lose_nothing(db_path: Path) -> None:
         _, errors = writer.communicate(timeout=60)
         assert writer.returncode == 0, errors
 
-    history, _ = History.open(db_path, Clock())
+    history, _ = History.open(db_path, FakeClock(START))
     assert len(history.answers("shared-deck")) == 400
     attempts = history.attempts("shared-deck")
     assert len(attempts) == 2 and all(a.answered == 200 and a.finished_at for a in attempts)
@@ -368,7 +333,7 @@ def test_two_processes_writing_at_once_lose_nothing(db_path: Path) -> None:
 # -- files that go wrong -----------------------------------------------------------------------
 
 
-def test_a_file_that_is_not_a_database_is_moved_aside(deck: Presentation, db_path: Path, clock: Clock) -> None:
+def test_a_file_that_is_not_a_database_is_moved_aside(deck: Presentation, db_path: Path, clock: FakeClock) -> None:
     db_path.parent.mkdir(parents=True)
     db_path.write_text("these are my notes, not a database\n" * 200)
     history, notice = History.open(db_path, clock)
@@ -386,7 +351,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside(deck: Presentation, db_pat
     history.close()
 
 
-def test_a_damaged_database_is_moved_aside(deck: Presentation, db_path: Path, clock: Clock) -> None:
+def test_a_damaged_database_is_moved_aside(deck: Presentation, db_path: Path, clock: FakeClock) -> None:
     history, _ = History.open(db_path, clock)
     run = QuizRun(deck.banks[0], "Basics", 0.7, seed=7)
     take(history, clock, run, start(history, deck, run), 6)
@@ -407,7 +372,7 @@ def test_a_damaged_database_is_moved_aside(deck: Presentation, db_path: Path, cl
     history.close()
 
 
-def test_moving_aside_twice_in_one_second_keeps_both(db_path: Path, clock: Clock) -> None:
+def test_moving_aside_twice_in_one_second_keeps_both(db_path: Path, clock: FakeClock) -> None:
     db_path.parent.mkdir(parents=True)
     for text in ("first", "second"):
         db_path.write_text(text * 1000)
@@ -418,7 +383,7 @@ def test_moving_aside_twice_in_one_second_keeps_both(db_path: Path, clock: Clock
     assert second.read_text().startswith("second") and str(second) in notice
 
 
-def test_a_version_1_history_migrates_and_keeps_its_rows(db_path: Path, clock: Clock) -> None:
+def test_a_version_1_history_migrates_and_keeps_its_rows(db_path: Path, clock: FakeClock) -> None:
     db_path.parent.mkdir(parents=True)
     old = sqlite3.connect(db_path)
     old.executescript(MIGRATIONS[0])
@@ -443,7 +408,7 @@ def test_a_version_1_history_migrates_and_keeps_its_rows(db_path: Path, clock: C
     check.close()
 
 
-def test_a_history_from_a_newer_podium_is_left_alone(db_path: Path, clock: Clock) -> None:
+def test_a_history_from_a_newer_podium_is_left_alone(db_path: Path, clock: FakeClock) -> None:
     db_path.parent.mkdir(parents=True)
     newer = sqlite3.connect(db_path)
     newer.execute("CREATE TABLE future (x)")
@@ -457,7 +422,7 @@ def test_a_history_from_a_newer_podium_is_left_alone(db_path: Path, clock: Clock
     assert list(db_path.parent.glob("*.corrupt-*")) == []
 
 
-def test_a_path_under_a_regular_file_turns_history_off(tmp_path: Path, clock: Clock) -> None:
+def test_a_path_under_a_regular_file_turns_history_off(tmp_path: Path, clock: FakeClock) -> None:
     (tmp_path / "file").write_text("not a folder")
     target = tmp_path / "file" / "sub" / "history.db"
     with pytest.raises(HistoryUnavailable) as caught:
@@ -467,7 +432,7 @@ def test_a_path_under_a_regular_file_turns_history_off(tmp_path: Path, clock: Cl
     assert str(tmp_path / "file" / "sub") in message
 
 
-def test_a_read_only_data_directory_turns_history_off(tmp_path: Path, clock: Clock) -> None:
+def test_a_read_only_data_directory_turns_history_off(tmp_path: Path, clock: FakeClock) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
@@ -486,7 +451,7 @@ def test_a_read_only_data_directory_turns_history_off(tmp_path: Path, clock: Clo
         folder.chmod(0o700)
 
 
-def test_a_read_only_history_file_turns_history_off(db_path: Path, clock: Clock, monkeypatch) -> None:
+def test_a_read_only_history_file_turns_history_off(db_path: Path, clock: FakeClock, monkeypatch) -> None:
     History.open(db_path, clock)[0].close()
     # Root may write any file, so the file's permission is answered by a stand-in for os.access.
     real_access = os.access
@@ -497,7 +462,8 @@ def test_a_read_only_history_file_turns_history_off(db_path: Path, clock: Clock,
         History.open(db_path, clock)
 
 
-def test_a_full_disk_fails_the_write_and_the_app_keeps_going(deck: Presentation, db_path: Path, clock: Clock) -> None:
+def test_a_full_disk_fails_the_write_and_the_app_keeps_going(deck: Presentation, db_path: Path,
+                                                            clock: FakeClock) -> None:
     history, _ = History.open(db_path, clock)
     key = deck_key(deck.deck)
     run = QuizRun(deck.banks[0], "Basics", 0.7, seed=7)

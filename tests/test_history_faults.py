@@ -12,14 +12,16 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import build_app
-from tests.test_history import START, Clock, right, wrong
-from tests.test_learning import take_quiz
+from tests.support.answers import right, take_quiz, wrong
+from tests.support.clock import FakeClock
+from tests.support.history import FailingDb
+from tests.support.notices import messages
 from tui.domain.history import (
     MIGRATIONS,
     AttemptTakenElsewhere,
@@ -40,6 +42,7 @@ from tui.ui.widgets.review_list import ReviewList
 
 ROOT = Path(__file__).resolve().parent.parent
 EVERY_TYPE = Path(__file__).parent / "fixtures" / "every-type"
+START = datetime(2026, 11, 29, 10, 15, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -69,22 +72,18 @@ def answer_some(learner: Learner, run: QuizRun, count: int, section: int = 0, at
     return recorder
 
 
-def messages(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [str(notification.message) for notification in app._notifications]
-
-
 # -- item 3: every question answered, the results never reached ---------------------------------
 
 
 async def test_a_quiz_answered_to_the_end_but_never_finished_resumes_to_its_results(deck: Presentation,
                                                                                     db: Path) -> None:
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     run = QuizRun(deck.banks[0], "Basics", 0.7, seed=700)
     answer_some(learner, run, len(run.asked))  # ... and the terminal closes on "Enter: see your results"
     learner.close()
     expected = run.result()
 
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     app = build_app(deck, learner=learner, study=[0], seed=8)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -97,7 +96,7 @@ async def test_a_quiz_answered_to_the_end_but_never_finished_resumes_to_its_resu
         assert f"{expected.points:g}/6 points" in text
         assert "replay this order with --seed 7\n" in text  # the seed it was taken with (700 = 7 * 100 + 0)
         assert any("answered last time" in message for message in messages(app))
-    with History.open(db, Clock())[0] as history:
+    with History.open(db, FakeClock(START))[0] as history:
         [attempt] = history.attempts(learner.key)
         assert attempt.finished_at is not None and attempt.answered == 6
         assert attempt.fraction == pytest.approx(expected.fraction)
@@ -109,11 +108,11 @@ async def test_a_quiz_answered_to_the_end_but_never_finished_resumes_to_its_resu
 
 def resumed_twice(deck: Presentation, db: Path) -> tuple[Learner, QuizRun, Learner, QuizRun, int]:
     """A quiz left after 3 answers, then resumed by two podium processes at once."""
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     bank = deck.banks[0]
     answer_some(learner, QuizRun(bank, "Basics", 0.7, seed=700), 3)
     learner.close()
-    first, second = Learner.open(db, deck.deck, Clock()), Learner.open(db, deck.deck, Clock())
+    first, second = Learner.open(db, deck.deck, FakeClock(START)), Learner.open(db, deck.deck, FakeClock(START))
     runs = []
     for learner in (first, second):
         left = learner.leftover(0, bank)
@@ -136,7 +135,7 @@ def test_two_windows_resuming_one_quiz_record_each_answer_once(deck: Presentatio
     while not first_run.finished:
         assert one.answered(first_run.answer(right(first_run.current.question)), 3.0) is None
     assert one.finished() is None
-    with History.open(db, Clock())[0] as history:
+    with History.open(db, FakeClock(START))[0] as history:
         records = history.answers()
         assert len(records) == 6 and len({r.question_id for r in records}) == 6
         [record] = history.attempts(first.key)
@@ -152,12 +151,12 @@ def test_answering_a_quiz_finished_in_another_window_is_refused(deck: Presentati
     assert one.finished() is None
     with pytest.raises(AttemptTakenElsewhere, match="finished in another podium window"):
         second.history.record_answer(attempt, second_run.answer(None), 3.0)
-    with History.open(db, Clock())[0] as history:
+    with History.open(db, FakeClock(START))[0] as history:
         assert len(history.answers()) == 6
 
 
 def test_the_database_itself_refuses_a_second_answer_to_a_question(deck: Presentation, db: Path) -> None:
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     answer_some(learner, QuizRun(deck.banks[0], "Basics", 0.7, seed=700), 2)
     learner.close()
     raw = sqlite3.connect(db)
@@ -193,14 +192,14 @@ def version_2_history(path: Path) -> None:
 
 def test_a_history_with_answers_given_twice_migrates_keeping_the_first(db: Path) -> None:
     version_2_history(db)
-    history, notice = History.open(db, Clock())
+    history, notice = History.open(db, FakeClock(START))
     assert notice is not None and "3 answers given twice to the same question of a quiz" in notice
     records = history.answers()
     assert [(r.question_id, r.verdict) for r in records] == [("q0", "right"), ("q1", "right"), ("q2", "wrong")]
     [attempt] = history.attempts("d")
     assert (attempt.points, attempt.answered, round(attempt.fraction, 4)) == (2.0, 3, 0.6667)
     history.close()
-    history, notice = History.open(db, Clock())
+    history, notice = History.open(db, FakeClock(START))
     assert notice is None  # migrated once
     history.close()
     raw = sqlite3.connect(db)
@@ -215,7 +214,7 @@ def test_a_history_with_answers_given_twice_migrates_keeping_the_first(db: Path)
 def test_a_version_2_history_read_only_is_migrated_in_memory_only(tmp_path: Path) -> None:
     version_2_history(tmp_path / "history.db")
     before = (tmp_path / "history.db").read_bytes()
-    history, _ = History.open(tmp_path / "history.db", Clock(), read_only=True)
+    history, _ = History.open(tmp_path / "history.db", FakeClock(START), read_only=True)
     assert [r.verdict for r in history.answers()] == ["right", "right", "wrong"]
     history.close()
     assert (tmp_path / "history.db").read_bytes() == before
@@ -224,7 +223,7 @@ def test_a_version_2_history_read_only_is_migrated_in_memory_only(tmp_path: Path
 
 async def test_the_second_window_is_told_on_screen_and_nothing_counts_twice(deck: Presentation, db: Path) -> None:
     first, first_run, _, _, attempt = resumed_twice(deck, db)
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     app = build_app(deck, learner=learner, study=[0], seed=7)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -241,7 +240,7 @@ async def test_the_second_window_is_told_on_screen_and_nothing_counts_twice(deck
         assert isinstance(app.screen, ResultsScreen)
         told = [m for m in messages(app) if "another podium window" in m]
         assert len(told) == 1 and "finished in another podium window" in told[0]
-    with History.open(db, Clock())[0] as history:
+    with History.open(db, FakeClock(START))[0] as history:
         assert len(history.answers()) == 6
         [record] = history.attempts(learner.key)
         assert record.fraction <= 1
@@ -253,7 +252,7 @@ async def test_the_second_window_is_told_on_screen_and_nothing_counts_twice(deck
 def damaged_history(deck: Presentation, db: Path) -> dict[str, int]:
     """A history with a finished quiz, a quiz left half way and cards, then damaged row by row
     with raw SQL; the ids of the damaged rows."""
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     finished = QuizRun(deck.banks[0], "Basics", 0.7, seed=700)
     answer_some(learner, finished, 6).finished()
     learner.clock.tick(3600)  # type: ignore[attr-defined]
@@ -282,7 +281,7 @@ def damaged_history(deck: Presentation, db: Path) -> dict[str, int]:
 
 def test_damaged_rows_are_skipped_and_each_named_once(deck: Presentation, db: Path) -> None:
     ids = damaged_history(deck, db)
-    history, _ = History.open(db, Clock(START + timedelta(days=30)))
+    history, _ = History.open(db, FakeClock(START + timedelta(days=30)))
     key = Learner(None, deck.deck).key
     for _ in range(2):  # read twice: still one notice a row
         assert len(history.answers()) == 5  # 7 answers, 2 damaged
@@ -328,7 +327,7 @@ def test_the_commands_skip_damaged_rows_with_one_notice_each(deck: Presentation,
 async def test_study_mode_and_review_go_on_past_damaged_rows(deck: Presentation, tmp_path: Path) -> None:
     db = tmp_path / "history.db"
     ids = damaged_history(deck, db)
-    later = Clock(START + timedelta(days=30))
+    later = FakeClock(START + timedelta(days=30))
     learner = Learner.open(db, deck.deck, later)
     app = build_app(deck, learner=learner, study=[1, 0], seed=7)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -342,7 +341,7 @@ async def test_study_mode_and_review_go_on_past_damaged_rows(deck: Presentation,
         named = [m for m in messages(app) if "skipped a damaged row" in m]
         assert len(named) == len(set(named)) and any(f"row {ids['open']}" in m for m in named)
         assert any(f"table cards, row {ids['card_json']}" in m for m in named)
-    learner = Learner.open(db, deck.deck, Clock(START + timedelta(days=90)))
+    learner = Learner.open(db, deck.deck, FakeClock(START + timedelta(days=90)))
     due = learner.due_questions(deck.banks, None)
     assert due
     app = build_app(deck, learner=learner, review=due)
@@ -353,14 +352,14 @@ async def test_study_mode_and_review_go_on_past_damaged_rows(deck: Presentation,
 
 
 async def test_the_presenters_quiz_goes_on_past_a_damaged_attempt(deck: Presentation, db: Path) -> None:
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     answer_some(learner, QuizRun(deck.banks[0], "Basics", 0.7, seed=700), 2)
     learner.close()
     raw = sqlite3.connect(db)
     raw.execute("UPDATE attempts SET asked = '[{\"id\": null}]', seed = 'x'")
     raw.commit()
     raw.close()
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     app = build_app(deck, learner=learner)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -373,23 +372,6 @@ async def test_the_presenters_quiz_goes_on_past_a_damaged_attempt(deck: Presenta
 # -- item 11: writes that fail -------------------------------------------------------------------
 
 
-class FailingDb:
-    """A connection that fails the writes a test chooses as a full disk does, and passes the rest on."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-        self.failing: set[str] = set()
-        """Statements starting with one of these fail."""
-
-    def execute(self, sql: str, *parameters):  # type: ignore[no-untyped-def]
-        if any(sql.lstrip().startswith(prefix) for prefix in self.failing):
-            raise sqlite3.OperationalError("database or disk is full")
-        return self.db.execute(sql, *parameters)
-
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        return getattr(self.db, name)
-
-
 def failing(learner: Learner) -> FailingDb:
     assert learner.history is not None
     fake = FailingDb(learner.history._db)
@@ -398,7 +380,7 @@ def failing(learner: Learner) -> FailingDb:
 
 
 def test_a_failed_write_is_retried_with_the_next_answer(deck: Presentation, db: Path) -> None:
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     disk = failing(learner)
     run = QuizRun(deck.banks[0], "Basics", 0.7, seed=700)
     recorder = learner.recorder(0, "Basics", run)
@@ -411,14 +393,14 @@ def test_a_failed_write_is_retried_with_the_next_answer(deck: Presentation, db: 
     assert told[4] == "History saved again: every answer so far is recorded"
     assert recorder.finished() is None
     learner.close()
-    with History.open(db, Clock())[0] as history:
+    with History.open(db, FakeClock(START))[0] as history:
         assert [r.question_id for r in history.answers()] == [a.question.id for a in run.asked]
         [attempt] = history.attempts(learner.key)
         assert attempt.finished_at is not None and attempt.fraction == 1.0
 
 
 def test_answers_never_saved_leave_the_attempt_incomplete_and_not_scored(deck: Presentation, db: Path) -> None:
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     disk = failing(learner)
     run = QuizRun(deck.banks[0], "Basics", 0.7, seed=700)
     recorder = learner.recorder(0, "Basics", run)
@@ -429,7 +411,7 @@ def test_answers_never_saved_leave_the_attempt_incomplete_and_not_scored(deck: P
     told = recorder.finished()
     assert told == "4 answers of this quiz could not be saved: it is kept in the history as incomplete, and not scored"
     learner.close()
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     stats, problem = learner.statistics()
     assert problem is None and stats[0].attempts == 0 and stats[0].best is None  # not 33 %
     assert learner.leftover(0, deck.banks[0]) is None  # not offered to resume
@@ -438,7 +420,7 @@ def test_answers_never_saved_leave_the_attempt_incomplete_and_not_scored(deck: P
 
 
 def test_a_quiz_whose_answers_are_saved_only_at_exit_is_finished_then(deck: Presentation, db: Path) -> None:
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     disk = failing(learner)
     run = QuizRun(deck.banks[0], "Basics", 0.7, seed=700)
     recorder = learner.recorder(0, "Basics", run)
@@ -449,14 +431,14 @@ def test_a_quiz_whose_answers_are_saved_only_at_exit_is_finished_then(deck: Pres
     assert "5 answers of this quiz could not be saved, nor the quiz marked incomplete" in recorder.finished()
     disk.failing = set()
     learner.close()  # room again by the time the learner quits
-    with History.open(db, Clock())[0] as history:
+    with History.open(db, FakeClock(START))[0] as history:
         [attempt] = history.attempts(learner.key)
         assert attempt.finished_at is not None and attempt.answered == 6 and attempt.fraction == 1.0
 
 
 def test_unsaved_answers_of_a_quiz_left_half_way_are_saved_when_the_app_closes(deck: Presentation,
                                                                                db: Path) -> None:
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     disk = failing(learner)
     run = QuizRun(deck.banks[0], "Basics", 0.7, seed=700)
     recorder = learner.recorder(0, "Basics", run)
@@ -465,7 +447,7 @@ def test_unsaved_answers_of_a_quiz_left_half_way_are_saved_when_the_app_closes(d
         recorder.answered(run.answer(right(asked.question)), 3.0)
     disk.failing = set()
     learner.close()  # the learner quits half way; the disk has room again
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     left = learner.leftover(0, deck.banks[0])
     assert left is not None and len(left.answers) == 3
     resumed = resume_run(left, deck.banks[0], "Basics", 0.7)
@@ -474,7 +456,7 @@ def test_unsaved_answers_of_a_quiz_left_half_way_are_saved_when_the_app_closes(d
 
 
 async def test_a_full_disk_during_a_quiz_never_leaves_a_wrong_score(deck: Presentation, db: Path) -> None:
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     app = build_app(deck, learner=learner, study=[0], seed=7)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -486,7 +468,7 @@ async def test_a_full_disk_during_a_quiz_never_leaves_a_wrong_score(deck: Presen
         said = messages(app)
         assert len([m for m in said if "disk is full" in m]) == 1
         assert any("kept in the history as incomplete, and not scored" in m for m in said)
-    learner = Learner.open(db, deck.deck, Clock())
+    learner = Learner.open(db, deck.deck, FakeClock(START))
     assert learner.statistics()[0][0].attempts == 0
     assert learner.leftover(0, deck.banks[0]) is None
     learner.close()
@@ -523,7 +505,7 @@ def as_someone_else() -> list[str]:
 
 
 def recorded_history(deck: Presentation, folder: Path) -> None:
-    learner = Learner.open(folder / "history.db", deck.deck, Clock())
+    learner = Learner.open(folder / "history.db", deck.deck, FakeClock(START))
     answer_some(learner, QuizRun(deck.banks[0], "Basics", 0.7, seed=700), 6).finished()
     learner.close()
 
@@ -556,7 +538,7 @@ def test_a_history_file_nobody_may_read_is_reported_as_such(deck: Presentation, 
 
 
 def test_permissions_as_history_open_sees_them(db: Path, monkeypatch) -> None:
-    History.open(db, Clock())[0].close()
+    History.open(db, FakeClock(START))[0].close()
     real_access = os.access
     denied = {"read": os.R_OK | os.W_OK, "write": os.W_OK}
     for what, bits in denied.items():
@@ -564,12 +546,12 @@ def test_permissions_as_history_open_sees_them(db: Path, monkeypatch) -> None:
                             lambda path, mode, bits=bits: False if Path(path) == db and mode & bits
                             else real_access(path, mode))
         with pytest.raises(HistoryUnavailable) as caught:
-            History.open(db, Clock())
+            History.open(db, FakeClock(START))
         if what == "read":
             assert "cannot be read (permission denied)" in str(caught.value)
             assert not isinstance(caught.value, HistoryReadOnly)
         else:
             assert isinstance(caught.value, HistoryReadOnly) and "is read-only" in str(caught.value)
-            history, _ = History.open(db, Clock(), read_only=True)
+            history, _ = History.open(db, FakeClock(START), read_only=True)
             assert history.answers() == []
             history.close()

@@ -14,20 +14,23 @@ import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from tests.test_history import START, Clock, right, wrong
-from tests.test_history_faults import FailingDb
+from tests.support.answers import right, wrong
+from tests.support.clock import FakeClock
+from tests.support.history import FailingDb
 from tui.domain.history import History
 from tui.domain.learner import AttemptRecorder, Learner
 from tui.domain.loader import load_presentation
 from tui.domain.quizrun import QuizRun
 from tui.domain.stats import export_answers
+
+START = datetime(2026, 11, 29, 10, 15, tzinfo=UTC)
 
 EVERY_TYPE = Path(__file__).parent / "fixtures" / "every-type"
 DECK = load_presentation(EVERY_TYPE)
@@ -61,7 +64,7 @@ class HistoryMachine(RuleBasedStateMachine):
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="podium-machine-"))
         self.path = self.folder / "history.db"
-        self.clock = Clock(START)
+        self.clock = FakeClock(START)
         self.windows: dict[int, Window] = {}
         self.completed: set[int] = set()
         """Attempts taken to their results by a window that still saved them: never resumable."""

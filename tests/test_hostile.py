@@ -29,6 +29,8 @@ from textual.widgets import Input, OptionList, Static
 from tests.conftest import FIXTURES, build_app, shown
 from tests.hostile import make_cases
 from tests.quiz_driver import answer
+from tests.support.pages import palette_options
+from tests.support.waiting import settle_until
 from tui.cli import main
 from tui.domain.aiken import import_aiken
 from tui.domain.bankwrite import dump_bank
@@ -444,19 +446,18 @@ async def test_escape_sequences_in_file_and_folder_names_never_reach_the_screen(
 
 
 async def test_command_palette_shows_markup_literally(tmp_path: Path) -> None:
-    from textual.command import CommandList
 
     case, _ = make_cases.materialise("markup-everywhere", tmp_path)
     app = build_app(load_presentation(case))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
-        await pilot.pause(0.5)
-        listed = app.screen.query_one(CommandList)
-        found = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
-        assert any("Section: [link=https://evil.example]y[/link] section" in text for text in found), found
+        section = "Section: [link=https://evil.example]y[/link] section"
+        await settle_until(pilot, lambda: any(section in text for text in palette_options(app)), 10.0,
+                           message=f"the palette never listed {section!r}: {palette_options(app)}")
         await pilot.press(*"body")  # matches a slide by its text
-        await pilot.pause(0.5)
-        found = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        await settle_until(pilot, lambda: any("Heading [bold]x[/bold] [/]" in text for text in palette_options(app)),
+                           10.0, message=f"no slide found by its text: {palette_options(app)}")
+        found = palette_options(app)
         assert any("Heading [bold]x[/bold] [/]" in text and "[link=https://evil.example]y[/link]" in text
                    for text in found), found
         assert app.is_running

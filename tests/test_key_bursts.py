@@ -151,7 +151,7 @@ async def test_the_theme_picker_pages_once_laid_out() -> None:
 
 async def test_the_speaker_views_palette_pages_once_laid_out(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # Found by the key fuzzer on `podium notes`: its app opened Textual's own palette.
-    from tests.conftest import FakeClock
+    from tests.support.clock import FakeClock
     from tui.ui.notes_app import make_notes_app
 
     app = make_notes_app(EVERY_TYPE, tmp_path / "presenting.json", theme="textual-dark",

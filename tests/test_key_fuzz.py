@@ -18,24 +18,22 @@ import dataclasses
 import os
 import shutil
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.command import CommandInput, CommandPalette
-from textual.containers import VerticalScroll
+from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Button
 
-from tests.conftest import FIXTURES, FakeClock, build_app
-from tests.support.keyfuzz import Target, alphabet, fuzz, pop_to_bottom, send_burst, settle
+from tests.conftest import build_app
+from tests.support.clock import FakeClock
+from tests.support.fuzzdeck import CLOZE_MATCH, DAY0, EVERY_TYPE, KEY_ALPHABET, learner_with_history
+from tests.support.keyfuzz import Target, fuzz, pop_to_bottom, send_burst, settle
 from tui.domain.channel import PresenterState, publish
 from tui.domain.learner import Learner
-from tui.domain.loader import load_presentation
 from tui.domain.presentation import Presentation
 from tui.domain.quizrun import QuizRun
-from tui.ui.app import PodiumApp
-from tui.ui.notes_app import NotesApp, make_notes_app
+from tui.ui.notes_app import make_notes_app
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.leave import LeaveQuizScreen
 from tui.ui.screens.overview import OverviewScreen
@@ -46,37 +44,13 @@ from tui.ui.screens.results import ResultsScreen
 from tui.ui.screens.resume import ResumeScreen
 from tui.ui.screens.speaker import SpeakerScreen
 from tui.ui.screens.statistics import StatisticsScreen
-from tui.ui.screens.study import ReviewScreen, StudyScreen
 from tui.ui.screens.summary import SummaryScreen
-from tui.ui.widgets.answer_inputs import (
-    BlankInput,
-    ChoicePicker,
-    ManyPicker,
-    MatchPicker,
-    OrderPicker,
-    TextAnswer,
-)
-from tui.ui.widgets.notes_panel import NotesPanel
-from tui.ui.widgets.slide_view import SlideView
 
 SEEDS = int(os.environ.get("PODIUM_FUZZ_SEEDS", "1"))
 LONG_SEEDS = int(os.environ.get("PODIUM_FUZZ_LONG_SEEDS", "10"))
 FIRST_SEED = int(os.environ.get("PODIUM_FUZZ_SEED", "0"))
 KEYS = int(os.environ.get("PODIUM_FUZZ_KEYS", "2000"))
 ONLY = os.environ.get("PODIUM_FUZZ_ONLY", "")
-
-KEY_ALPHABET = alphabet([
-    PodiumApp, NotesApp, PresenterScreen, OverviewScreen, HelpScreen, QuizScreen, ResultsScreen,
-    SummaryScreen, ResumeScreen, StatisticsScreen, SectionReader, StudyScreen, ReviewScreen,
-    SpeakerScreen, CommandPalette, CommandInput, ChoicePicker, ManyPicker, OrderPicker, TextAnswer,
-    MatchPicker, BlankInput,
-    SlideView, NotesPanel, VerticalScroll, Button,
-])
-
-EVERY_TYPE = load_presentation(FIXTURES / "every-type")
-CLOZE_MATCH = load_presentation(FIXTURES / "cloze-match")
-DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
-
 
 def one_type(kind: str, copies: int = 30) -> Presentation:
     """The fixture deck with section 0's quiz made of `copies` questions of one type, so the
@@ -99,20 +73,6 @@ async def press(pilot: Pilot, *keys: str) -> None:
     """Press keys one at a time, each handled before the next (as `Pilot.press`, faster)."""
     for key in keys:
         await send_burst(pilot, [key])
-
-
-def learner_with_history(db: Path, *, finish: bool, when: datetime = DAY0) -> None:
-    """Write one attempt at section 0 to the history at `db`: every question answered wrong and
-    the attempt finished, or two questions answered and the attempt left open."""
-    learner = Learner.open(db, EVERY_TYPE.deck, lambda: when)
-    bank = EVERY_TYPE.banks[0]
-    run = QuizRun(bank, "Basics quiz", 0.7, seed=3)
-    recorder = learner.recorder(0, "Basics", run, None)
-    for _ in range(len(run.asked) if finish else 2):
-        recorder.answered(run.answer(None), 5.0)
-    if finish:
-        recorder.finished()
-    learner.close()
 
 
 # -- the targets ---------------------------------------------------------------------------

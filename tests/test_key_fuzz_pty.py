@@ -23,8 +23,8 @@ import pytest
 import yaml
 
 from tests.conftest import FIXTURES
+from tests.support.fuzzdeck import EVERY_TYPE, KEY_ALPHABET, learner_with_history
 from tests.support.ptyfuzz import PtyTarget, report, run
-from tests.test_key_fuzz import EVERY_TYPE, KEY_ALPHABET, learner_with_history
 from tui.domain.channel import PresenterState, channel_path, publish
 from tui.domain.datadir import history_path
 from tui.domain.identity import deck_key

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
-import pty
 import re
-import select
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
-from tests.quiz_driver import answer
-from tests.test_cli import podium
+from tests.support.answers import right_answer, take_quiz
+from tests.support.cli import podium, terminal_env
+from tests.support.clock import FakeClock
+from tests.support.history import answers_in
+from tests.support.notices import messages
+from tests.support.pty_driver import PtySession
+from tests.support.waiting import wait_until
 from tui.domain.history import History
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -37,49 +34,9 @@ EVERY_TYPE = FIXTURES / "every-type"
 DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
-class UtcClock:
-    def __init__(self, now: datetime = DAY0) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-def right_answer(question):
-    return {"single": lambda q: q.correct[0], "true_false": lambda q: q.truth,
-            "multiple": lambda q: list(q.correct), "short": lambda q: q.correct[0],
-            "numeric": lambda q: f"{q.low:g}", "order": lambda q: list(q.choices)}[question.type](question)
-
-
-def wrong_answer(question):
-    if question.type == "single":
-        return next(c for c in question.choices if c != question.correct[0])
-    if question.type == "true_false":
-        return not question.truth
-    if question.type == "multiple":
-        return [next(c for c in question.choices if c not in question.correct)]
-    if question.type == "numeric":
-        return f"{question.high + 1000:g}"
-    if question.type == "order":
-        return list(reversed(question.choices))
-    return "certainly not this"
-
-
-async def take_quiz(pilot, app, wrong_ids: set[str]) -> None:
-    """Answer every question on the quiz screen: wrong for `wrong_ids`, right otherwise."""
-    quiz = app.screen
-    assert isinstance(quiz, QuizScreen)
-    while not quiz.run.finished:
-        question = quiz.run.current.question
-        response = wrong_answer(question) if question.id in wrong_ids else right_answer(question)
-        await answer(pilot, quiz.run.current, response)
-        await pilot.press("enter")
-        await pilot.pause()
-
-
 async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_the_missed(tmp_path: Path) -> None:
     presentation = load_presentation(EVERY_TYPE)
-    clock = UtcClock()
+    clock = FakeClock(DAY0)
     db = tmp_path / "history.db"
     wrong = {"boil", "count"}
     learner = Learner.open(db, presentation.deck, clock)
@@ -104,9 +61,9 @@ async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_t
         attempts = history.attempts(learner.key)
         assert len(attempts) == 1 and attempts[0].finished_at is not None
     # The same day nothing is due; a day later exactly the missed questions are.
-    same_day = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(hours=2)))
+    same_day = Learner.open(db, presentation.deck, FakeClock(DAY0 + timedelta(hours=2)))
     assert same_day.due_questions(presentation.banks, None) == []
-    later = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=1, minutes=1)))
+    later = Learner.open(db, presentation.deck, FakeClock(DAY0 + timedelta(days=1, minutes=1)))
     due = later.due_questions(presentation.banks, None)
     assert sorted(q.id for _, q in due) == sorted(wrong)
     app = build_app(presentation, learner=later, review=due)
@@ -119,7 +76,7 @@ async def test_study_mode_records_every_answer_and_a_later_day_reviews_exactly_t
         await pilot.press("enter")
         await pilot.pause()
     # Answered right, they are no longer due the same day.
-    assert Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=1, hours=1))).due_count(
+    assert Learner.open(db, presentation.deck, FakeClock(DAY0 + timedelta(days=1, hours=1))).due_count(
         presentation.banks) == 0
 
 
@@ -134,7 +91,7 @@ async def test_presenting_records_nothing_without_answers(tmp_path: Path, guide)
         await pilot.pause()
         await pilot.press("escape")  # leave the quiz without answering
         await pilot.pause()
-    with History.open(db, UtcClock())[0] as history:
+    with History.open(db, FakeClock(DAY0))[0] as history:
         assert history.answers() == [] and history.attempts(Learner(None, guide.deck).key) == []
 
 
@@ -153,8 +110,8 @@ async def test_corrupt_history_is_moved_aside_and_the_app_says_where(tmp_path: P
     app = build_app(guide, learner=Learner.open(db, guide.deck))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
-        assert any("moved to" in m and "history.db.corrupt-" in m for m in messages), messages
+        told = messages(app)
+        assert any("moved to" in m and "history.db.corrupt-" in m for m in told), told
     moved = [p for p in tmp_path.iterdir() if p.name.startswith("history.db.corrupt-")]
     assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not a database")
 
@@ -162,11 +119,11 @@ async def test_corrupt_history_is_moved_aside_and_the_app_says_where(tmp_path: P
 async def test_statistics_screen_and_due_count_on_the_title(tmp_path: Path) -> None:
     presentation = load_presentation(EVERY_TYPE)
     db = tmp_path / "history.db"
-    app = build_app(presentation, learner=Learner.open(db, presentation.deck, UtcClock()), study=[0])
+    app = build_app(presentation, learner=Learner.open(db, presentation.deck, FakeClock(DAY0)), study=[0])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await take_quiz(pilot, app, {"boil"})
-    later = Learner.open(db, presentation.deck, UtcClock(DAY0 + timedelta(days=3)))
+    later = Learner.open(db, presentation.deck, FakeClock(DAY0 + timedelta(days=3)))
     app = build_app(presentation, learner=later)
     async with app.run_test(size=(120, 40)) as pilot:
         title = shown(app.screen.query_one("#slide-view"))
@@ -196,7 +153,7 @@ def test_the_score_chart_labels_each_bar_with_its_section() -> None:
 
 def test_stats_json_and_history_export(tmp_path: Path) -> None:
     presentation = load_presentation(EVERY_TYPE)
-    learner = Learner.open(tmp_path / "history.db", presentation.deck, UtcClock())
+    learner = Learner.open(tmp_path / "history.db", presentation.deck, FakeClock(DAY0))
     from tui.domain.quizrun import QuizRun
 
     bank = presentation.banks[1]
@@ -238,63 +195,24 @@ def test_quiz_section_names_are_checked(tmp_path: Path) -> None:
 
 # -- a real process, killed mid-quiz ----------------------------------------------------------
 
-def _terminal_signals() -> None:
-    """In the child: signals as a program started from a terminal gets them, even when the tests
-    run under `nohup` (which would leave the hangup signal ignored)."""
-    signal.signal(signal.SIGHUP, signal.SIG_DFL)
-
-
-def _spawn(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env,
-                               start_new_session=True, close_fds=True, preexec_fn=_terminal_signals)
-    os.close(slave)
-    return process, master
-
-
-def _read_until(master: int, needle: bytes, seconds: float = 30) -> bytes:
-    seen = b""
-    deadline = time.monotonic() + seconds
-    while needle not in seen:
-        assert time.monotonic() < deadline, f"never saw {needle!r}"
-        ready, _, _ = select.select([master], [], [], 0.1)
-        if ready:
-            try:
-                seen += os.read(master, 65536)
-            except OSError:
-                break
-    return seen
-
-
-def _answers_in(db: Path) -> int:
-    if not db.exists():
-        return 0
-    with History.open(db, UtcClock())[0] as history:
-        return len(history.answers())
-
-
 async def test_resume_after_the_process_is_killed(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path)}
-    process, master = _spawn([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
-                              "--seed", "5", "--data-dir", str(tmp_path)], env)
+    session = PtySession([sys.executable, "-m", "tui", "quiz", str(EVERY_TYPE), "--section", "1",
+                          "--seed", "5", "--data-dir", str(tmp_path)], terminal_env(tmp_path), size=(120, 40))
     db = tmp_path / "history.db"
     try:
-        _read_until(master, b"question 1 of 6")
+        session.expect(b"question 1 of 6")
         for number in (1, 2):
-            os.write(master, b"\x1bOR")  # F3: skip (an answer, scored 0)
-            deadline = time.monotonic() + 20
-            while _answers_in(db) < number:
-                assert time.monotonic() < deadline, "the answer was never saved"
-                time.sleep(0.1)
-            os.write(master, b"\r")  # Enter: next question
-            _read_until(master, f"question {number + 1} of 6".encode())
+            session.write(b"\x1bOR")  # F3: skip (an answer, scored 0)
+            wait_until(lambda n=number: answers_in(db) >= n, timeout=20, message="the answer was never saved")
+            session.write(b"\r")  # Enter: next question
+            session.expect(f"question {number + 1} of 6".encode())
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=20)
-        os.close(master)
+        session.signal(signal.SIGKILL)
+        session.wait(20)
+        session.close()
+    process = session.process
     assert process.returncode == -signal.SIGKILL
-    assert _answers_in(db) == 2
+    assert answers_in(db) == 2
     # A new podium offers to resume where the killed one stopped.
     presentation = load_presentation(EVERY_TYPE)
     app = build_app(presentation, learner=Learner.open(db, presentation.deck), study=[0], seed=5)
@@ -311,4 +229,4 @@ async def test_resume_after_the_process_is_killed(tmp_path: Path) -> None:
         assert isinstance(app.screen, ResultsScreen)
         await pilot.pause()
         assert "4/6 points" in app.screen.query_one(ReviewList).whole_text()
-    assert _answers_in(db) == 6
+    assert answers_in(db) == 6

@@ -39,7 +39,7 @@ async def test_deleted_slide_goes_to_the_nearest(tmp_path: Path) -> None:
     deck = write_deck(tmp_path, DECK)
     app = build_app(load_presentation(deck), watch=deck, start=4)  # on "Gamma"
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the watcher armed (awatch gives no sign of it)
         text = DECK["slides/01-one.md"].split("\n---\n\n# Gamma")[0] + "\n"
         (deck / "slides/01-one.md").write_text(text, encoding="utf-8")
         await wait_until(pilot, lambda: "Gamma" not in body(app))
@@ -50,7 +50,7 @@ async def test_broken_edit_keeps_the_last_good_deck_and_says_why(tmp_path: Path)
     deck = write_deck(tmp_path, DECK)
     app = build_app(load_presentation(deck), watch=deck, start=3)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the watcher armed (awatch gives no sign of it)
         (deck / "slides/01-one.md").write_text("---\ntitle: [broken\n---\n\n# Beta\n\nchanged\n", encoding="utf-8")
         await wait_until(pilot, lambda: any("Not reloaded" in str(n.title) for n in app._notifications))
         message = next(str(n.message) for n in app._notifications if "Not reloaded" in str(n.title))
@@ -68,7 +68,7 @@ async def test_editing_a_bank_reloads_the_quiz_page(tmp_path: Path) -> None:
     presentation = load_presentation(deck)
     app = build_app(presentation, watch=deck, start=7)  # the quiz page of section two
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the watcher armed (awatch gives no sign of it)
         assert "1 question" in body(app)
         bank = files["quizzes/02-two.yaml"] + "  - id: b\n    type: true_false\n    prompt: Q\n    answer: false\n"
         (deck / "quizzes/02-two.yaml").write_text(bank, encoding="utf-8")
@@ -87,7 +87,7 @@ async def test_emptied_file_keeps_the_last_good_deck_and_the_slide(tmp_path: Pat
     deck = write_deck(tmp_path, DECK)
     app = build_app(load_presentation(deck), watch=deck, start=3)  # on "Beta"
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the watcher armed (awatch gives no sign of it)
         (deck / "slides/01-one.md").write_text("", encoding="utf-8")
         await wait_until(pilot, lambda: any("has no slides" in toast for toast in reload_toasts(app)))
         assert reload_toasts(app)[0].startswith("Not reloaded: slides/01-one.md has no slides")
@@ -116,7 +116,7 @@ async def test_a_file_written_in_two_goes_reloads_once_at_the_end(tmp_path: Path
     deck = write_deck(tmp_path, DECK)
     app = build_app(load_presentation(deck), watch=deck, start=3)  # on "Beta"
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the watcher armed (awatch gives no sign of it)
         whole = DECK["slides/01-one.md"].replace("beta text", "beta text, whole")
         (deck / "slides/01-one.md").write_text(whole.split("\n---\n\n# Beta")[0] + "\n", encoding="utf-8")
         await asyncio.sleep(0.3)  # the editor writing the rest (a reload takes less)
@@ -131,7 +131,7 @@ async def test_reload_toasts_replace_each_other(tmp_path: Path) -> None:
     deck = write_deck(tmp_path, DECK)
     app = build_app(load_presentation(deck), watch=deck, start=3)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the watcher armed (awatch gives no sign of it)
         (deck / "slides/01-one.md").write_text("---\ntitle: [broken\n---\n\n# Beta\n", encoding="utf-8")
         await wait_until(pilot, lambda: any("has errors" in toast for toast in reload_toasts(app)))
         for number in range(2):
@@ -146,7 +146,7 @@ async def test_emptied_one_file_deck_keeps_the_slide(tmp_path: Path) -> None:
     talk.write_text("# A\n\nfirst\n\n---\n\n# B\n\nsecond\n", encoding="utf-8")
     app = build_app(load_presentation(talk), watch=talk, start=2)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        await pilot.pause(0.3)  # the watcher armed (awatch gives no sign of it)
         assert "second" in body(app)
         talk.write_text("", encoding="utf-8")
         await wait_until(pilot, lambda: any("has no slides" in toast for toast in reload_toasts(app)))

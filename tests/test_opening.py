@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
-import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import build_app, shown, write_deck
-from tests.test_learning import ROOT, _read_until, _spawn
+from tests.support.cli import ROOT, terminal_env
+from tests.support.pty_driver import PtySession
+from tests.support.waiting import settle_until, wait_until
 from tui.domain.deckload import load_deck
 from tui.domain.errors import PodiumError, Problem
 from tui.domain.loader import Presentation, load_presentation
@@ -126,20 +126,15 @@ def test_a_long_single_file_with_an_error_at_its_end_paints_then_says_where_and_
                                  + "\n\n---\n\n# Last\n\n<!-- never closed\n"}) / "talk.md"
     line = talk.read_text(encoding="utf-8").count("\n")
     assert open_deck(talk) is not None  # painted from the opening; the problem is found after
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path),
-           "PODIUM_DATA_DIR": str(tmp_path / "data")}
-    process, master = _spawn([sys.executable, "-m", "tui", str(talk)], env)
+    session = PtySession([sys.executable, "-m", "tui", str(talk)],
+                         terminal_env(tmp_path, PODIUM_DATA_DIR=str(tmp_path / "data")), size=(120, 40))
     try:
-        seen = _read_until(master, b"never closed")
-        deadline = time.monotonic() + 20
-        while process.poll() is None:
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        session.expect(b"never closed")
+        wait_until(lambda: not session.alive(), timeout=20, message="podium did not exit")
     finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
-    assert process.returncode == 2
+        session.close()
+    seen = session.text()
+    assert session.process.returncode == 2
     assert b"Opens, then fails" in seen  # the title page was on screen first
     assert f"talk.md:{line}:1: error: HTML comment '<!--' is never closed with '-->'".encode() in seen
 
@@ -152,10 +147,7 @@ async def test_the_whole_deck_replaces_the_opening_after_the_first_paint(guide) 
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, PresenterScreen)
-        for _ in range(100):
-            if told:
-                break
-            await pilot.pause(0.05)
+        await settle_until(pilot, lambda: bool(told), 10)
         await pilot.pause()
         assert len(told) == 1 and not app.loading
         assert app.presentation is told[0]
@@ -174,10 +166,7 @@ async def test_a_deck_that_fails_to_load_after_the_opening_exits_with_its_proble
 
     app = build_app(Presentation(open_deck(bundled_deck())), complete=complete)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
-            if not app.is_running:
-                break
-            await pilot.pause(0.05)
+        await settle_until(pilot, lambda: not app.is_running, 10)
     assert app.return_code == 2
     assert app.load_problems == [problem]
 
@@ -186,27 +175,21 @@ async def test_the_status_line_says_the_count_is_not_known_while_loading() -> No
     app = build_app(Presentation(open_deck(bundled_deck())), complete=lambda: load_presentation(bundled_deck()))
     app.finish_loading = lambda: None  # type: ignore[method-assign]  # hold the opening
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
-        assert " 1/… " in shown(app.screen.query_one(StatusBar), 120)
+        await settle_until(pilot, lambda: " 1/… " in shown(app.screen.query_one(StatusBar), 120))
 
 
 def test_podium_on_a_broken_deck_says_where_and_exits_2(tmp_path: Path) -> None:
     deck = write_deck(tmp_path / "deck", {"deck.yaml": "title: Opens, then fails\n",
                                           "slides/01-one.md": "---\nquiz: nope.yaml\n---\n# A\n"})
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", "PODIUM_RUNTIME_DIR": str(tmp_path),
-           "PODIUM_DATA_DIR": str(tmp_path / "data")}
-    process, master = _spawn([sys.executable, "-m", "tui", str(deck)], env)
+    session = PtySession([sys.executable, "-m", "tui", str(deck)],
+                         terminal_env(tmp_path, PODIUM_DATA_DIR=str(tmp_path / "data")), size=(120, 40))
     try:
-        seen = _read_until(master, b"does not exist")
-        deadline = time.monotonic() + 20
-        while process.poll() is None:
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        session.expect(b"does not exist")
+        wait_until(lambda: not session.alive(), timeout=20, message="podium did not exit")
     finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
-    assert process.returncode == 2
+        session.close()
+    seen = session.text()
+    assert session.process.returncode == 2
     assert b"01-one.md:2:7: error: quiz bank 'nope.yaml' does not exist" in seen
 
 
@@ -305,15 +288,11 @@ async def test_the_heap_is_frozen_once_after_the_whole_deck_is_loaded(monkeypatc
                     complete=lambda: load_presentation(bundled_deck()), loaded=loaded.append)
     app.freeze_heap = True
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
-            if loaded:
-                break
-            assert heap.calls == []  # not while the deck is still loading
-            await pilot.pause(0.02)
-        await pilot.pause(0.2)
-        assert heap.calls == ["unfreeze", "collect", "freeze"]
+        await settle_until(pilot, lambda: bool(loaded or heap.calls), 10)
+        assert loaded, f"the heap was touched while the deck was still loading: {heap.calls}"
+        await settle_until(pilot, lambda: heap.calls == ["unfreeze", "collect", "freeze"])
         await pilot.press("right")
-        await pilot.pause(0.2)
+        await pilot.pause(0.2)  # time to freeze again, which it must not
         assert heap.calls == ["unfreeze", "collect", "freeze"]
 
 
@@ -338,11 +317,8 @@ async def test_the_collector_off_for_the_start_up_is_back_on_after_the_first_fra
     app = build_app(Presentation(open_deck(bundled_deck())), complete=complete, loaded=loaded.append)
     app.freeze_heap = True
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
-            if loaded:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause(0.2)
+        await settle_until(pilot, lambda: bool(loaded), 10)
+        await settle_until(pilot, lambda: heap.calls[-1:] == ["freeze"] and len(heap.calls) >= 7)
         assert heap.calls == ["first paint, collector off", "freeze", "enable", "loading, collector on",
                               "unfreeze", "collect", "freeze"]
 
@@ -357,8 +333,7 @@ async def test_the_collector_is_back_on_even_when_no_presenter_is_painted(monkey
     app = build_app(guide, study=[0])
     app.freeze_heap = True
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
-        assert heap.calls == ["freeze", "enable"]
+        await settle_until(pilot, lambda: heap.calls == ["freeze", "enable"])
 
 
 async def test_a_deck_loaded_whole_from_the_start_freezes_after_its_first_paint(guide, monkeypatch) -> None:
@@ -366,8 +341,7 @@ async def test_a_deck_loaded_whole_from_the_start_freezes_after_its_first_paint(
     app = build_app(guide)
     app.freeze_heap = True
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
-        assert heap.calls == ["unfreeze", "collect", "freeze"]
+        await settle_until(pilot, lambda: heap.calls == ["unfreeze", "collect", "freeze"])
 
 
 async def test_an_app_not_run_by_the_cli_never_touches_the_collector(guide, monkeypatch) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.conftest import build_app, shown, write_deck
+from tests.conftest import build_app, shown, wait_until, write_deck
+from tests.support.notices import messages
 from tui.domain.loader import load_presentation
 from tui.ui.screens.help import HelpScreen
 from tui.ui.screens.presenter import PresenterScreen
@@ -109,7 +110,7 @@ async def test_home_end_and_number_jumps(guide) -> None:
         assert screen.position.page == 2
         await pilot.press("9", "9", "9", "enter")
         assert screen.position.page == 2  # no such slide: stays, says so
-        assert any("No slide 999" in str(n.message) for n in app._notifications)
+        assert any("No slide 999" in m for m in messages(app))
 
 
 async def test_typed_number_shows_in_status_and_escape_clears_it(guide) -> None:
@@ -234,13 +235,13 @@ async def test_a_page_that_fits_is_placed_without_a_second_layout(guide, monkeyp
     monkeypatch.setattr(SlideView, "refresh", spy)
     app = build_app(guide)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
         view = app.screen.query_one(SlideView)
+        await wait_until(pilot, lambda: view.size.width > 0)
         assert view.virtual_size == view.scrollable_content_region.size
         assert view.max_scroll_y == 0
         assert layouts == []
         await pilot.resize_terminal(130, 44)
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: view.size.width == 130)
         # The side gutters are drawn inside.
         assert view.virtual_size == view.scrollable_content_region.size == (130, 41)
 
@@ -253,7 +254,7 @@ async def test_a_blank_row_of_the_slide_area_is_sent_as_one_run_of_its_backgroun
 
     app = build_app(guide)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: guide.deck.info.title in body(app))
         frame = app.screen._compositor.render_update(full=True).render_segments(app.console)
         rows = frame.split("\n")
         blank = rows[2]  # in the slide area, above the title card
@@ -293,8 +294,7 @@ async def test_keys_typed_fast_are_read_in_order(guide) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         app.post_message(events.Key("6", "6"))
         app.post_message(events.Key("enter", "\r"))
-        await pilot.pause(0.3)
-        assert app.screen.position.page == 5
+        await wait_until(pilot, lambda: app.screen.position.page == 5)
         assert app.screen.typed == ""
 
 
@@ -310,7 +310,7 @@ def test_the_presenter_is_the_first_screen_and_keys_typed_while_it_mounts_do_not
         seen["stack"] = list(app.screen_stack)
         seen["mounted"] = app.screen.is_mounted
         app.post_message(events.Key("right", None))
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: app.screen.is_mounted)
         seen["position"] = app.screen.position
         await pilot.press("right")
         seen["moved"] = app.screen.position
@@ -342,7 +342,8 @@ def test_the_first_frame_shows_the_presenters_keys(guide, monkeypatch) -> None:
     monkeypatch.setattr(type(app), "_display", logged_display)
 
     async def at_start(pilot) -> None:
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: bool(frames))
+        await pilot.pause()
         pilot.app.exit()
 
     app.run(headless=True, auto_pilot=at_start, size=(120, 40))
@@ -371,13 +372,13 @@ async def test_a_resize_to_the_size_it_has_lays_nothing_out_and_a_real_one_does(
     monkeypatch.setattr(Screen, "_refresh_layout", counted)
     app = build_app(guide, start=3)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
+        await pilot.pause(0.2)  # the resizes of the start-up come and go (nothing to wait for)
         layouts.clear()
         app.screen.post_message(events.Resize(Size(120, 40), Size(120, 40)))
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # time for the Resize to be handled: that it changes nothing is the subject
         assert layouts == []
         await pilot.resize_terminal(90, 30)
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: app.screen.query_one(StatusBar).size.width == 90)
         assert layouts
         assert app.screen.query_one(StatusBar).size.width == 90
         assert app.screen.outer_size == Size(90, 30)
@@ -390,7 +391,7 @@ async def test_the_next_and_previous_pages_are_drawn_ahead_so_a_move_renders_not
 
     app = build_app(guide, start=18)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
+        await pilot.pause(0.2)  # the first frame and the pages drawn after it: no sign to wait on
         view = app.screen.query_one(SlideView)
         during_show: list[object] = []
         ahead: list[object] = []

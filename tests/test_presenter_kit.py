@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
-from tests.conftest import FakeClock, build_app, shown
+from tests.conftest import build_app, shown
+from tests.support.clock import FakeClock
+from tests.support.pages import palette_offers
 from tui.ui.screens.overview import OverviewScreen
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen
@@ -69,7 +71,7 @@ async def test_palette_finds_slides_by_title_and_text_and_sections(guide) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
         await pilot.press(*"Qwen (Alibaba)")
-        await pilot.pause(0.5)
+        await palette_offers(pilot, "Qwen (Alibaba)")
         await pilot.press("enter")
         await pilot.pause()
         presenter = app.screen
@@ -78,7 +80,7 @@ async def test_palette_finds_slides_by_title_and_text_and_sections(guide) -> Non
         assert guide.deck.sections[presenter.page.section].slides[presenter.page.slide].title == "Qwen (Alibaba)"
         await pilot.press("ctrl+p")
         await pilot.press(*"Section: The constraint")
-        await pilot.pause(0.5)
+        await palette_offers(pilot, "Section: The constraint")
         await pilot.press("enter")
         await pilot.pause()
         assert guide.deck.sections[presenter.page.section].title == "The constraint: chips"
@@ -89,12 +91,12 @@ async def test_palette_starts_a_quiz_and_toggles_notes(guide) -> None:
     app = build_app(guide)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"Toggle speaker notes")
-        await pilot.pause(0.5)
+        await palette_offers(pilot, "Toggle speaker notes")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.show_notes
         await pilot.press("slash", *"Quiz: The moment")
-        await pilot.pause(0.5)
+        await palette_offers(pilot, "Quiz: The moment")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
@@ -201,7 +203,7 @@ async def test_palette_finds_a_slide_by_its_text(guide) -> None:
     app = build_app(guide)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"forcing function")
-        await pilot.pause(0.5)
+        await palette_offers(pilot, "The paradox")  # the one slide whose text says it
         await pilot.press("enter")
         await pilot.pause()
         presenter = app.screen

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
 from tests.quiz_driver import answer
+from tests.support.notices import messages
+from tests.support.waiting import settle_until
 from tui.domain.loader import load_presentation
 from tui.ui.screens.presenter import PresenterScreen
 from tui.ui.screens.quiz import QuizScreen
@@ -132,7 +135,7 @@ async def test_numeric_input_refuses_what_is_not_a_number() -> None:
         await pilot.pause()
         assert len(quiz.run.answers) == answered  # not submitted
         assert quiz.phase == "asking"
-        assert any("is not a number" in str(n.message) for n in app._notifications)
+        assert any("is not a number" in m for m in messages(app))
         await pilot.press(*["backspace"] * 5, "3", "enter")
         assert quiz.run.answers[-1].grade.verdict == "right"
 
@@ -183,6 +186,7 @@ async def test_same_seed_same_order_and_seed_in_results(guide) -> None:
         assert [(a.question.id, a.choices) for a in app.screen.run.asked] != orders[0]
 
 
+@pytest.mark.slow
 async def test_a_whole_guide_quiz_can_be_answered_right(guide) -> None:
     """Every bundled question accepts its own right answer through the keys."""
     app = build_app(guide)
@@ -273,11 +277,8 @@ async def test_the_whole_long_review_is_drawn_between_keys_and_reaches_the_end()
         app.push_screen(ResultsScreen(_long_result(3_000), 1))
         await pilot.pause()
         review = app.screen.query_one(ReviewList)
-        for _ in range(600):
-            if review.drawn == review.entries:
-                break
-            await pilot.pause(0.05)
-        assert review.drawn == review.entries
+        await settle_until(pilot, lambda: review.drawn == review.entries, 120,
+                           message="the review list was never drawn whole")
         assert review.virtual_size.height == len(review.drawn_text().split("\n"))
         review.scroll_end(animate=False, immediate=True)
         await pilot.pause()

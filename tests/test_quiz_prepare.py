@@ -10,6 +10,7 @@ import asyncio
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
-from tests.conftest import FIXTURES, build_app, shown, wait_until
+from tests.conftest import FIXTURES, build_app, wait_until
 from tests.quiz_driver import answer
-from tests.test_learning import UtcClock, right_answer
+from tests.support.answers import right_answer
+from tests.support.clock import FakeClock
+from tests.support.frames import FrameLog
+from tests.support.pages import ahead, quiz_page, screen_text, settled
 from tui.domain.history import History
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -34,25 +38,14 @@ from tui.ui.screens.resume import ResumeScreen
 from tui.ui.screens.styled_at_mount import StyledAtMount
 
 EVERY_TYPE = FIXTURES / "every-type"
-
-
-def quiz_page(presentation, section: int = 0) -> int:
-    """The 1-based page number of a section's quiz page."""
-    from tui.domain.walk import Walk
-
-    walk = Walk(presentation.deck)
-    return next(n for n, page in enumerate(walk.pages, 1) if page.kind == "quiz" and page.section == section)
-
-
-def screen_text(screen) -> str:
-    return "\n".join(shown(widget, 110) for widget in screen.query("Static, QuestionText") if widget.display)
+DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
 def on_quiz_page_with_history(tmp_path: Path):  # type: ignore[no-untyped-def]
     """The every-type deck opened on its first quiz page, with a history in `tmp_path`."""
     presentation = load_presentation(EVERY_TYPE)
     db = tmp_path / "history.db"
-    learner = Learner.open(db, presentation.deck, UtcClock())
+    learner = Learner.open(db, presentation.deck, FakeClock(DAY0))
     return presentation, db, learner, build_app(presentation, learner=learner, start=quiz_page(presentation))
 
 
@@ -61,15 +54,6 @@ def steady_cursors(screen: Screen[object]) -> None:
     differ by a blink."""
     for field in screen.query(Input):
         field.cursor_blink = False
-
-
-async def settled(pilot) -> None:
-    """Until the quiz screen prepared on the page, if there is one, is built, laid out and drawn
-    off screen (on a loaded machine that takes longer than the usual 0.1 s)."""
-    await pilot.pause(0.3)
-    prepared = quiz_flow._prepared.get(pilot.app)
-    if prepared is not None:
-        await wait_until(pilot, lambda: textual_door.frame_ahead(prepared.screen) is not None)
 
 
 # -- Textual's private API, as start_hidden uses it ---------------------------------------------
@@ -121,31 +105,6 @@ class DrawnProbe(StyledAtMount[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("drawn probe", id="probe-text")
-
-
-class FrameLog:
-    """Every frame handed to the driver, and every `ScreenSuspend` handled, in order."""
-
-    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        self.entries: list[tuple[str, Screen[object], object]] = []
-        display = App._display
-        suspend = Screen._on_screen_suspend
-
-        def logged_display(app, screen, renderable):  # type: ignore[no-untyped-def]
-            if renderable is not None:
-                self.entries.append(("frame", screen, renderable))
-            return display(app, screen, renderable)
-
-        def logged_suspend(screen):  # type: ignore[no-untyped-def]
-            self.entries.append(("suspend", screen, None))
-            return suspend(screen)
-
-        monkeypatch.setattr(App, "_display", logged_display)
-        monkeypatch.setattr(Screen, "_on_screen_suspend", logged_suspend)
-
-    def frames(self, screen: Screen[object]) -> list[object]:
-        return [renderable for kind, shown_on, renderable in self.entries
-                if kind == "frame" and shown_on is screen]
 
 
 @pytest.mark.parametrize("see_through", [False, True])
@@ -218,12 +177,12 @@ async def test_enter_shows_the_quiz_built_ahead() -> None:
     app = build_app(presentation, start=quiz_page(presentation))
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        prepared = quiz_flow._prepared[app]
+        prepared = ahead(app)
         assert prepared.section == 0 and not prepared.screen.is_current
         assert "question 1 of 6" in screen_text(prepared.screen)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen is prepared.screen and app not in quiz_flow._prepared
+        assert app.screen is prepared.screen and quiz_flow.prepared_quiz(app) is None
         assert "question 1 of 6" in screen_text(app.screen)
         assert app.screen.focused is app.screen.answer_widget
         # Escape leaves, the results close, and the next quiz page prepares its own quiz.
@@ -235,7 +194,7 @@ async def test_enter_shows_the_quiz_built_ahead() -> None:
         assert isinstance(presenter, PresenterScreen)
         presenter.go_to_page(quiz_page(presentation, 1) - 1)
         await settled(pilot)
-        assert quiz_flow._prepared[app].section == 1
+        assert ahead(app).section == 1
         assert not prepared.screen.is_attached  # the quiz taken was removed, as usual
 
 
@@ -248,7 +207,7 @@ async def on_a_prepared_quiz_page(monkeypatch) -> AsyncIterator[tuple]:  # type:
     app = build_app(presentation, start=quiz_page(presentation))
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        yield pilot, log, app.screen, quiz_flow._prepared[app].screen
+        yield pilot, log, app.screen, ahead(app).screen
 
 
 async def test_enter_writes_the_quiz_built_ahead_in_one_frame_from_its_own_handler(monkeypatch) -> None:
@@ -317,7 +276,7 @@ async def test_the_quiz_styles_are_parsed_with_the_first_quiz_screen_and_style_i
         presenter = app.screen
         presenter.go_to_page(quiz_page(presentation) - 1)
         await settled(pilot)
-        prepared = quiz_flow._prepared[app].screen
+        prepared = ahead(app).screen
         assert quiz_sources() == ["QuizScreen.DEFAULT_CSS"]
         assert not prepared.is_current
         assert tuple(prepared.query_one("#quiz").styles.padding) == (1, 2, 1, 2)
@@ -334,7 +293,7 @@ async def test_key_bars_are_right_in_the_first_frame_of_a_prepared_quiz_and_back
     app = build_app(presentation, start=quiz_page(presentation))
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        prepared = quiz_flow._prepared[app].screen
+        prepared = ahead(app).screen
         presenter_bar = app.screen.query_one(KeyBar)
         on_quiz_page = [hint.key for hint in presenter_bar.hints]
         assert "enter" in on_quiz_page
@@ -394,25 +353,19 @@ async def test_the_key_bar_of_the_shown_screen_follows_the_frame(monkeypatch) ->
 
 
 async def test_the_first_question_is_timed_from_when_it_is_seen(monkeypatch) -> None:
-    now = [1000.0]
-
-    class Clock:
-        @staticmethod
-        def monotonic() -> float:
-            return now[0]
-
-    monkeypatch.setattr(quiz_module, "time", Clock)  # the quiz screen's clock only
+    clock = FakeClock()
+    monkeypatch.setattr(quiz_module, "time", clock)  # the quiz screen's clock only
     presentation = load_presentation(EVERY_TYPE)
     app = build_app(presentation, start=quiz_page(presentation))
     seconds: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        screen = quiz_flow._prepared[app].screen
+        screen = ahead(app).screen
         monkeypatch.setattr(screen.recorder, "answered", lambda answered, taken: seconds.append(taken))
-        now[0] += 600  # the presenter talks for ten minutes on the quiz page
+        clock.advance(600)  # the presenter talks for ten minutes on the quiz page
         await pilot.press("enter")
         await pilot.pause()
-        now[0] += 5
+        clock.advance(5)
         await answer(pilot, screen.run.current, right_answer(screen.run.current.question))
     assert seconds == [5]
 
@@ -422,7 +375,7 @@ async def test_a_prepared_quiz_is_not_reused_for_another_seed_or_deck() -> None:
     app = build_app(presentation, start=quiz_page(presentation))
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        stale = quiz_flow._prepared[app].screen
+        stale = ahead(app).screen
         presenter = app.screen
         presenter.seed += 1
         await pilot.press("enter")
@@ -437,7 +390,7 @@ async def test_a_prepared_quiz_is_not_reused_for_another_seed_or_deck() -> None:
         reloaded = load_presentation(EVERY_TYPE)
         presenter.go_to_page(quiz_page(presentation) - 1)
         await settled(pilot)
-        old = quiz_flow._prepared[app].screen
+        old = ahead(app).screen
         presenter.replace_presentation(reloaded)
         presenter.start_quiz_of(0)
         await pilot.pause()
@@ -449,14 +402,14 @@ async def test_nothing_is_written_before_the_first_answer(tmp_path: Path) -> Non
     _presentation, db, learner, app = on_quiz_page_with_history(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        assert app in quiz_flow._prepared
+        assert quiz_flow.prepared_quiz(app) is not None
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
-        with History.open(db, UtcClock())[0] as history:
+        with History.open(db, FakeClock(DAY0))[0] as history:
             assert history.answers() == [] and history.attempts(learner.key) == []
         await answer(pilot, app.screen.run.current, right_answer(app.screen.run.current.question))
-        with History.open(db, UtcClock())[0] as history:
+        with History.open(db, FakeClock(DAY0))[0] as history:
             assert len(history.answers()) == 1 and len(history.attempts(learner.key)) == 1
 
 
@@ -464,7 +417,7 @@ async def test_a_quiz_left_half_way_after_preparing_is_offered_for_resuming(tmp_
     presentation, _db, learner, app = on_quiz_page_with_history(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        prepared = quiz_flow._prepared[app].screen
+        prepared = ahead(app).screen
         # Meanwhile (another podium, say) half of this section's quiz is taken.
         run = QuizRun(presentation.banks[0], "Basics quiz", 0.7, seed=3)
         recorder = learner.recorder(0, "Basics", run)
@@ -483,13 +436,13 @@ async def test_a_quiz_left_half_way_after_preparing_is_offered_for_resuming(tmp_
 async def test_a_quiz_left_half_way_is_not_prepared(tmp_path: Path) -> None:
     presentation = load_presentation(EVERY_TYPE)
     db = tmp_path / "history.db"
-    learner = Learner.open(db, presentation.deck, UtcClock())
+    learner = Learner.open(db, presentation.deck, FakeClock(DAY0))
     run = QuizRun(presentation.banks[0], "Basics quiz", 0.7, seed=3)
     learner.recorder(0, "Basics", run).answered(run.answer(None), 1.0)
     app = build_app(presentation, learner=learner, start=quiz_page(presentation))
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        assert app not in quiz_flow._prepared
+        assert quiz_flow.prepared_quiz(app) is None
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ResumeScreen)
@@ -503,15 +456,15 @@ async def test_a_quiz_replaced_while_it_is_still_being_built(turns: int) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         quiz_flow.prepare_section_quiz(app, presentation, app.learner, 0, app.seed)
-        first = quiz_flow._prepared[app].screen
+        first = ahead(app).screen
         for _ in range(turns):
             await asyncio.sleep(0)
         quiz_flow.prepare_section_quiz(app, presentation, app.learner, 1, app.seed)
         await settled(pilot)
         await wait_until(pilot, lambda: not first.is_attached)
         assert app.is_running and app.return_code is None
-        assert quiz_flow._prepared[app].section == 1
-        prepared = quiz_flow._prepared[app].screen
+        assert ahead(app).section == 1
+        prepared = ahead(app).screen
         app.screen.start_quiz_of(1)
         await pilot.pause()
         assert app.screen is prepared and "question 1 of 2" in screen_text(prepared)
@@ -526,7 +479,7 @@ async def test_without_textuals_private_api_the_quiz_is_built_at_enter(monkeypat
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
         assert not textual_door.is_open(app) and textual_door.why_closed() == "App._register_in_8_2"
-        assert app not in quiz_flow._prepared
+        assert quiz_flow.prepared_quiz(app) is None
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen) and "question 1 of 6" in screen_text(app.screen)
@@ -541,6 +494,8 @@ async def test_a_quiz_removed_while_it_is_mounting_does_not_crash(turns: int) ->
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         quiz_flow.prepare_section_quiz(app, presentation, app.learner, 0, app.seed)
+        # Taken from under the app, as a reload that replaces the presentation does (no public
+        # way to drop it without also scheduling its removal, which the test wants to do itself).
         screen = quiz_flow._prepared.pop(app).screen
         for _ in range(turns):
             await asyncio.sleep(0)

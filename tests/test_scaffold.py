@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import build_app
-from tests.test_cli import podium
+from tests.support.cli import podium
 from tui.domain.errors import PodiumError
 from tui.domain.loader import load_presentation
 from tui.domain.scaffold import new_deck, new_section, slug

@@ -183,7 +183,7 @@ def test_podium_dark_theme_takeaways(snap_compare, guide) -> None:
 
 
 def test_speaker_view(snap_compare, guide, tmp_path) -> None:
-    from tests.conftest import FakeClock
+    from tests.support.clock import FakeClock
     from tui.domain.channel import PresenterState, publish
     from tui.ui.notes_app import make_notes_app
 

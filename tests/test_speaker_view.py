@@ -6,12 +6,13 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.conftest import FakeClock, build_app, shown
+from tests.conftest import build_app, shown
+from tests.support.clock import FakeClock
+from tests.support.waiting import settle_until, wait_until
 from tui.domain.channel import (
     PresenterState,
     channel_path,
@@ -49,10 +50,7 @@ PRESENTER = textwrap.dedent("""
 
 
 def wait_for(path: Path, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not path.exists():
-        assert time.monotonic() < deadline, f"{path} never appeared"
-        time.sleep(0.05)
+    wait_until(path.exists, seconds, message=f"{path} never appeared")
 
 
 async def test_notes_view_follows_a_presenter_in_another_process(guide, tmp_path: Path) -> None:
@@ -66,8 +64,7 @@ async def test_notes_view_follows_a_presenter_in_another_process(guide, tmp_path
         presenter = subprocess.Popen([sys.executable, "-c", PRESENTER, str(channel), str(go)], env=env)
         try:
             wait_for(Path(str(go) + ".ready"))
-            await pilot.pause(0.5)
-            assert "Slide 3 of 47" in shown(where)
+            await settle_until(pilot, lambda: "Slide 3 of 47" in shown(where), 10.0)
             slide = guide.deck.sections[0].slides[1]
             notes = " ".join(shown(app.screen.query_one("#speaker-notes-body", Static), 90).split())
             assert " ".join(slide.notes.split())[:50] in notes
@@ -75,16 +72,14 @@ async def test_notes_view_follows_a_presenter_in_another_process(guide, tmp_path
             assert f"Next: {guide.deck.sections[0].slides[2].title}" in following
             go.write_text("1")
             wait_for(Path(str(go) + ".done"))
-            await pilot.pause(0.5)
-            assert "Slide 5 of 47" in shown(where) and "Key takeaways" in shown(where)
+            await settle_until(pilot, lambda: "Slide 5 of 47" in shown(where) and "Key takeaways" in shown(where), 10.0)
             assert "of slides" in shown(app.screen.query_one("#speaker-pace", Static))
         finally:
             Path(str(go) + ".quit").write_text("1")
             presenter.wait(timeout=20)
         assert presenter.returncode == 0
         assert not channel.exists()  # the presenter withdrew its state on quitting
-        await pilot.pause(0.5)
-        assert "waiting for the presenter" in shown(where)
+        await settle_until(pilot, lambda: "waiting for the presenter" in shown(where), 10.0)
 
 
 def test_decks_do_not_cross(guide, every_type_presentation, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.clock import FakeClock
 from tui.domain.history import History
 from tui.domain.quizbank import Question, QuizBank
 from tui.domain.quizrun import QuizRun
@@ -19,17 +20,6 @@ from tui.domain.stats import ANSWER_FIELDS, MissedQuestion, TrendPoint, export_a
 START = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)
 DECK = "deck-key"
 TITLES = ["Basics", "No quiz yet", "Many"]
-
-
-class Clock:
-    """A clock that moves a minute each time it is read, so every event has its own time."""
-
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
 
 
 def at(minutes: int) -> str:
@@ -57,7 +47,8 @@ def attempt(history: History, section: int, bank: QuizBank, responses: list, fin
 
 @pytest.fixture
 def history(tmp_path: Path):
-    opened, _ = History.open(tmp_path / "history.db", Clock())
+    # The clock moves a minute each time it is read, so every event has its own time.
+    opened, _ = History.open(tmp_path / "history.db", FakeClock(START, step=60))
     # Basics: A (minutes 1-5) 0 of 4; B (6-10) 3 of 4; C (11-12) left open after one wrong answer.
     attempt(opened, 0, BASICS, [False, False, None], finish=True)
     attempt(opened, 0, BASICS, [True, False, True], finish=True)

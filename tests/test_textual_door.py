@@ -8,8 +8,8 @@ import pytest
 from textual.app import App
 
 from tests.conftest import build_app, wait_until
-from tests.test_frame_now import Words, among_slides, written
-from tests.test_quiz_prepare import FrameLog
+from tests.support.frames import FrameLog, Words, written
+from tests.support.pages import among_slides, quiz_page, screen_text, settled
 from tui.ui import textual_door
 from tui.ui.screens.quiz import QuizScreen
 
@@ -66,14 +66,13 @@ async def test_closed_the_presenter_moves_and_every_frame_shows_the_new_slide(gu
 
 async def test_closed_a_quiz_opens_at_enter(every_type_presentation, monkeypatch) -> None:
     """No quiz is built ahead with the door closed: Enter on a quiz page builds and shows it."""
-    from tests.test_quiz_prepare import quiz_page, screen_text
     from tui.ui import quiz_flow
 
     monkeypatch.setenv(textual_door.PLAIN, "1")
     app = build_app(every_type_presentation, start=quiz_page(every_type_presentation))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
-        assert app not in quiz_flow._prepared
+        await pilot.pause(0.3)  # time to build a quiz ahead, which a closed door must not
+        assert quiz_flow.prepared_quiz(app) is None
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen))
         await pilot.pause()
@@ -142,7 +141,6 @@ async def test_a_move_whose_fast_write_fails_is_drawn_by_textual(guide, monkeypa
 async def test_a_pushed_quiz_whose_fast_write_fails_is_drawn_by_textual(every_type_presentation,
                                                                         monkeypatch) -> None:
     """The same for the quiz prepared off screen and written as Enter pushes it."""
-    from tests.test_quiz_prepare import quiz_page, settled
 
     monkeypatch.delenv(textual_door.PLAIN, raising=False)
     app = build_app(every_type_presentation, start=quiz_page(every_type_presentation))

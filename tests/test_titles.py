@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.conftest import FakeClock, build_app, shown, wait_until, write_deck
+from tests.conftest import build_app, shown, wait_until, write_deck
+from tests.support.clock import FakeClock
 from tui.domain.channel import PresenterState, publish
 from tui.domain.handout import html_handout, markdown_handout
 from tui.domain.loader import Presentation, load_presentation

@@ -9,7 +9,7 @@ from textual import events
 from textual.widgets import Input
 
 from tests.conftest import build_app, needs_door, wait_until, write_deck
-from tests.test_quiz_prepare import quiz_page, settled
+from tests.support.pages import ahead, quiz_page, settled
 from tui.domain.loader import load_presentation
 from tui.ui import quiz_flow
 from tui.ui.screens.quiz import QuizScreen
@@ -64,7 +64,7 @@ async def test_enter_and_letters_sent_at_once_reach_the_prepared_box(tmp_path: P
     app = await quiz_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        assert quiz_flow._prepared.get(app) is not None  # the fast path
+        assert quiz_flow.prepared_quiz(app) is not None  # the fast path
         burst(app, "enter", *"banana")
         await expect_box(pilot, "banana")
 
@@ -136,7 +136,7 @@ async def test_enter_while_the_quiz_is_still_being_prepared(tmp_path: Path, monk
         await settled(pilot)
         presenter = app.screen
         prepare(app, presenter.presentation, app.learner, presenter.page.section, presenter.seed)
-        prepared = quiz_flow._prepared[app]
+        prepared = ahead(app)
         burst(app, "enter", *"banana")
         assert not prepared.screen.is_mounted  # still mounting as the keys come
         await expect_box(pilot, "banana")

@@ -15,22 +15,14 @@ exits is checked (status 0, no traceback) and started again for the rest of the 
 
 from __future__ import annotations
 
-import fcntl
-import os
-import re
-import select
-import signal
-import struct
-import subprocess
 import sys
-import termios
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.support.keyfuzz import Burst, key_sequence
+from tests.support.pty_driver import PtySession, plain
 
 CSI = b"\x1b["
 KEY_BYTES: dict[str, bytes] = {
@@ -61,93 +53,6 @@ def encode(key: str) -> bytes | None:
 def pty_alphabet(keys: Sequence[str]) -> list[str]:
     """The keys of the in-process alphabet that a terminal can send as written here."""
     return [key for key in keys if encode(key) is not None]
-
-
-ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>NOPc78]|\x1b\][^\x07]*\x07")
-
-
-def plain(output: bytes) -> str:
-    """The output with its escape sequences taken out (for messages)."""
-    return ANSI.sub(b"", output).decode("utf-8", "replace")
-
-
-class Session:
-    """One podium process on the slave side of a pty; everything it writes is kept."""
-
-    def __init__(self, argv: Sequence[str], env: dict[str, str], cwd: Path,
-                 size: tuple[int, int] = (100, 30)) -> None:
-        master, slave = os.openpty()
-        columns, rows = size
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        self.master = master
-        self.output = bytearray()
-        self._lock = threading.Lock()
-        self.process = subprocess.Popen(list(argv), stdin=slave, stdout=slave, stderr=slave, env=env,
-                                        cwd=cwd, start_new_session=True, close_fds=True,
-                                        preexec_fn=_default_signals)
-        os.close(slave)
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                ready, _, _ = select.select([self.master], [], [], 0.1)
-            except (OSError, ValueError):
-                return
-            if not ready:
-                if self.process.poll() is not None:
-                    return
-                continue
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            with self._lock:
-                self.output.extend(chunk)
-
-    def text(self) -> bytes:
-        with self._lock:
-            return bytes(self.output)
-
-    def wait_for(self, needle: str, seconds: float = 30.0, since: int = 0) -> bool:
-        """Wait until `needle` shows in the output (after byte `since`); False if it never did
-        or the process ended first."""
-        deadline = time.monotonic() + seconds
-        wanted = needle.encode()
-        while time.monotonic() < deadline:
-            if wanted in plain(self.text()[since:]).encode():
-                return True
-            if self.process.poll() is not None:
-                return False
-            time.sleep(0.05)
-        return False
-
-    def write(self, data: bytes) -> None:
-        if self.process.poll() is None:
-            try:
-                os.write(self.master, data)
-            except OSError:
-                pass
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def close(self) -> int | None:
-        """Stop the process if it still runs; its exit status if it had exited by itself."""
-        status = self.process.poll()
-        if status is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=30)
-        self._reader.join(timeout=5)
-        os.close(self.master)
-        return status
-
-
-def _default_signals() -> None:
-    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 @dataclass
@@ -202,7 +107,7 @@ def run(target: PtyTarget, seed: int, keys: Sequence[str], count: int, env: dict
             target.prepare(folder)
         if target.data_dir:
             args += ["--data-dir", str(folder)]
-        session = Session([sys.executable, "-m", "tui", *args], env, cwd)
+        session = PtySession([sys.executable, "-m", "tui", *args], env, cwd)
         outcome.sent = []
         try:
             problem = _enter(session, target)
@@ -230,7 +135,7 @@ def run(target: PtyTarget, seed: int, keys: Sequence[str], count: int, env: dict
     return outcome
 
 
-def _enter(session: Session, target: PtyTarget) -> str | None:
+def _enter(session: PtySession, target: PtyTarget) -> str | None:
     """Bring podium to the target screen; why not, if it could not."""
     if not session.wait_for(target.first):
         return f"podium never showed {target.first!r}"

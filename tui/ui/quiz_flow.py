@@ -54,6 +54,11 @@ _prepared: WeakKeyDictionary[App, Prepared] = WeakKeyDictionary()
 """At most one prepared quiz per app: the one of the quiz page shown last."""
 
 
+def prepared_quiz(app: App) -> Prepared | None:
+    """The quiz built ahead for the quiz page the app shows, if there is one."""
+    return _prepared.get(app)
+
+
 def draw_pushed(app: App, screen: Screen[Any]) -> None:
     """Write the whole frame of `screen`, prepared off screen and just pushed, at once
     (`textual_door.draw_pushed`), unless the theme changed since it was built (Textual then
