@@ -13,7 +13,7 @@ import genanki
 import pytest
 
 from tests.conftest import FIXTURES, write_deck
-from tests.test_cli import podium
+from tests.support.cli import podium
 from tui.domain.anki_export import (
     BASIC_FIELDS,
     CLOZE_FIELDS,

@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator
 import tui
 from tests.conftest import FIXTURES, build_app, wait_until
 from tests.quiz_driver import answer
-from tests.test_quiz_prepare import quiz_page, settled
+from tests.support.pages import quiz_page, settled
 from tui.domain import scoring
 from tui.domain.cloze import parse_cloze
 from tui.domain.errors import ProblemLog
@@ -142,7 +142,7 @@ def test_cloze_and_match_keys_are_checked_like_the_others() -> None:
 
 
 def test_check_reports_every_mistake_of_the_new_types(tmp_path: Path) -> None:
-    from tests.test_cli import podium
+    from tests.support.cli import podium
 
     deck = tmp_path / "deck"
     (deck / "slides").mkdir(parents=True)
@@ -382,7 +382,7 @@ async def test_both_types_answered_with_keys(case: str, tmp_path: Path) -> None:
 
 async def test_typing_fast_across_blanks_keeps_each_word_in_its_blank(tmp_path: Path) -> None:
     """Enter on a blank moves on as the key is read: the letters after it land in the next blank."""
-    from tests.test_typed_answers import burst
+    from tests.support.answers import burst
 
     presentation = load_presentation(DECK)
     app = build_app(presentation, start=quiz_page(presentation))
@@ -422,7 +422,7 @@ async def test_the_match_picker_takes_arrows_numbers_and_clearing(tmp_path: Path
 
 
 async def test_key_bursts_on_the_match_picker_do_not_crash(tmp_path: Path) -> None:
-    from tests.test_typed_answers import burst
+    from tests.support.answers import burst
 
     presentation = load_presentation(DECK)
     app = build_app(presentation, start=quiz_page(presentation))
@@ -445,14 +445,14 @@ async def test_key_bursts_on_the_match_picker_do_not_crash(tmp_path: Path) -> No
 
 
 async def test_study_statistics_export_and_review_take_the_new_types(tmp_path: Path) -> None:
-    from tests.test_cli import podium
-    from tests.test_learning import UtcClock
+    from tests.support.cli import podium
+    from tests.support.clock import FakeClock
     from tui.domain.learner import Learner
 
     presentation = load_presentation(DECK)
     day0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
     db = tmp_path / "history.db"
-    learner = Learner.open(db, presentation.deck, UtcClock(day0))
+    learner = Learner.open(db, presentation.deck, FakeClock(day0))
     app = build_app(presentation, learner=learner, study=[0])
     async with app.run_test(size=(100, 40)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.query("#answer"))
@@ -481,7 +481,7 @@ async def test_study_statistics_export_and_review_take_the_new_types(tmp_path: P
     assert by_id["moons"]["response"] == ["the Moon", "Phobos", "Europa"]
 
     # A day later the half-right cloze is due; reviewing it asks it again with its blanks.
-    later = Learner.open(db, presentation.deck, UtcClock(day0 + timedelta(days=1, minutes=1)))
+    later = Learner.open(db, presentation.deck, FakeClock(day0 + timedelta(days=1, minutes=1)))
     due = later.due_questions(presentation.banks, None)
     assert [q.id for _, q in due] == ["closest"]
     app = build_app(presentation, learner=later, review=due)

@@ -528,7 +528,7 @@ async def test_the_statistics_say_how_many_answers_were_overridden(tmp_path: Pat
         line = str(app.screen.query_one("#statistics-overrides").render())
         assert line == '2 answers marked wrong and counted right by you ("I was right")'
     learner.close()
-    from tests.test_cli import podium
+    from tests.support.cli import podium
 
     table = podium("stats", str(tmp_path / "deck"), "--data-dir", str(tmp_path))
     assert table.returncode == 0 and "2 answers marked wrong and counted right by you" in table.stdout
@@ -553,7 +553,7 @@ def test_an_override_in_review_rates_the_card_again_as_right(tmp_path: Path) -> 
 
 
 def test_gift_export_names_a_lost_unit_and_not_the_default_hint_penalty(tmp_path: Path) -> None:
-    from tests.test_cli import podium
+    from tests.support.cli import podium
     from tui.domain.gift import export_gift
 
     bank, problems = check("questions:\n  - {id: share, type: numeric, prompt: P, answer: 42, unit: \"%\"}\n")

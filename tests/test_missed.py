@@ -8,8 +8,9 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
-from tests.test_cli import podium
-from tests.test_learning import UtcClock, take_quiz
+from tests.support.answers import take_quiz
+from tests.support.cli import podium
+from tests.support.clock import DAY0, FakeClock
 from tui.domain.history import History
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -49,7 +50,7 @@ def test_missed_in_a_result_and_the_bank_that_asks_them() -> None:
 
 
 def _right(question):
-    from tests.test_learning import right_answer
+    from tests.support.answers import right_answer
 
     response = right_answer(question)
     if question.type == "multiple":
@@ -63,7 +64,7 @@ def _right(question):
 
 async def test_m_on_the_results_retakes_the_missed_ones_and_records_no_attempt(tmp_path: Path) -> None:
     db = tmp_path / "history.db"
-    learner = Learner.open(db, EVERY_TYPE.deck, UtcClock())
+    learner = Learner.open(db, EVERY_TYPE.deck, FakeClock(DAY0))
     app = build_app(EVERY_TYPE, learner=learner)
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.start_quiz_of(0)
@@ -89,7 +90,7 @@ async def test_m_on_the_results_retakes_the_missed_ones_and_records_no_attempt(t
         presenter = app.screen
         assert isinstance(presenter, PresenterScreen)
         assert presenter.results[0].points == 4  # the quiz's own score, not the retake's
-    with History.open(db, UtcClock())[0] as history:
+    with History.open(db, FakeClock(DAY0))[0] as history:
         assert len(history.attempts(learner.key)) == 1  # a retake is not an attempt
         card = history.card(learner.key, 0, "boil")
         assert card is not None and card.reviews == 2  # the retake rescheduled it
@@ -97,13 +98,13 @@ async def test_m_on_the_results_retakes_the_missed_ones_and_records_no_attempt(t
 
 async def test_quiz_missed_asks_only_the_missed_of_the_last_attempt(tmp_path: Path) -> None:
     db = tmp_path / "history.db"
-    app = build_app(EVERY_TYPE, learner=Learner.open(db, EVERY_TYPE.deck, UtcClock()), study=[0])
+    app = build_app(EVERY_TYPE, learner=Learner.open(db, EVERY_TYPE.deck, FakeClock(DAY0)), study=[0])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await take_quiz(pilot, app, {"sun", "third"})
         await pilot.press("enter", "enter")
         await pilot.pause()
-    learner = Learner.open(db, EVERY_TYPE.deck, UtcClock())
+    learner = Learner.open(db, EVERY_TYPE.deck, FakeClock(DAY0))
     missed = learner.missed(EVERY_TYPE.banks)
     assert {section: sorted(ids) for section, ids in missed.items()} == {0: ["sun", "third"]}
     app = build_app(EVERY_TYPE, learner=learner, study=list(missed), missed=missed)
@@ -124,7 +125,7 @@ def test_quiz_missed_says_when_nothing_was_taken_or_missed(tmp_path: Path) -> No
     result = podium("quiz", str(EVERY_TYPE_DIR), "--missed", "--data-dir", str(data))
     assert result.returncode == 0
     assert "Nothing to retake: no quiz of these sections has been answered yet." in result.stdout
-    learner = Learner.open(data / "history.db", EVERY_TYPE.deck, UtcClock())
+    learner = Learner.open(data / "history.db", EVERY_TYPE.deck, FakeClock(DAY0))
     assert learner.history is not None
     run = QuizRun(EVERY_TYPE.banks[1], "More", 0.7, seed=1)
     attempt = learner.history.start_attempt(learner.key, "Every", 1, "More", 1, run.asked)

@@ -57,3 +57,15 @@ def test_every_domain_function_is_used() -> None:
                         and len(re.findall(rf"\b{node.name}\b", text)) < 2):
                     unused.append(f"{path}: {node.name}")
     assert unused == []
+
+
+def test_no_test_module_imports_another() -> None:
+    """What tests share lives in tests/support/ (and conftest.py), never in another test module."""
+    tests = Path(__file__).resolve().parent
+    offenders = []
+    for path in sorted(tests.glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom)
+                     else [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            offenders += [f"{path.name}: {name}" for name in names if name.startswith("tests.test_")]
+    assert offenders == []

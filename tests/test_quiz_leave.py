@@ -10,8 +10,9 @@ from textual.widgets import Static
 
 from tests.conftest import FIXTURES, build_app, shown
 from tests.quiz_driver import answer
+from tests.support.answers import right_answer, wrong_answer
+from tests.support.clock import DAY0, FakeClock
 from tests.support.keyfuzz import send_burst, settle
-from tests.test_learning import UtcClock, right_answer, wrong_answer
 from tui.domain.history import History
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -54,7 +55,7 @@ async def answer_some(pilot, quiz: QuizScreen, count: int) -> list[str]:
 
 
 async def test_escape_asks_and_no_goes_back_to_the_same_question(tmp_path: Path) -> None:
-    app = build_app(EVERY_TYPE, learner=Learner.open(tmp_path / "h.db", EVERY_TYPE.deck, UtcClock()))
+    app = build_app(EVERY_TYPE, learner=Learner.open(tmp_path / "h.db", EVERY_TYPE.deck, FakeClock(DAY0)))
     async with app.run_test(size=(120, 40)) as pilot:
         quiz = await open_quiz(pilot, app)
         await answer_some(pilot, quiz, 2)
@@ -75,7 +76,7 @@ async def test_escape_asks_and_no_goes_back_to_the_same_question(tmp_path: Path)
 
 async def test_leaving_keeps_the_attempt_and_starting_again_resumes_it(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    app = build_app(EVERY_TYPE, learner=Learner.open(db, EVERY_TYPE.deck, UtcClock()))
+    app = build_app(EVERY_TYPE, learner=Learner.open(db, EVERY_TYPE.deck, FakeClock(DAY0)))
     async with app.run_test(size=(120, 40)) as pilot:
         quiz = await open_quiz(pilot, app)
         first = await answer_some(pilot, quiz, 2)
@@ -97,7 +98,7 @@ async def test_leaving_keeps_the_attempt_and_starting_again_resumes_it(tmp_path:
         assert isinstance(resumed, QuizScreen)
         assert [a.question.id for a in resumed.run.answers] == first
         assert "question 3 of 6" in texts(app)
-    with History.open(db, UtcClock())[0] as history:
+    with History.open(db, FakeClock(DAY0))[0] as history:
         attempts = history.attempts(Learner(None, EVERY_TYPE.deck).key)
         assert len(attempts) == 1 and attempts[0].finished_at is None and attempts[0].abandoned_at is None
         assert attempts[0].answered == 2
@@ -105,7 +106,7 @@ async def test_leaving_keeps_the_attempt_and_starting_again_resumes_it(tmp_path:
 
 async def test_the_seed_on_results_replays_the_order_asked_after_a_resume(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    app = build_app(EVERY_TYPE, seed=41, learner=Learner.open(db, EVERY_TYPE.deck, UtcClock()))
+    app = build_app(EVERY_TYPE, seed=41, learner=Learner.open(db, EVERY_TYPE.deck, FakeClock(DAY0)))
     async with app.run_test(size=(120, 40)) as pilot:
         quiz = await open_quiz(pilot, app)
         asked = [a.question.id for a in quiz.run.asked]
@@ -114,7 +115,7 @@ async def test_the_seed_on_results_replays_the_order_asked_after_a_resume(tmp_pa
         await pilot.pause()
         assert isinstance(app.screen, PresenterScreen)
     # Another session, another seed: the quiz resumes in the order it was started with.
-    app = build_app(EVERY_TYPE, seed=97, learner=Learner.open(db, EVERY_TYPE.deck, UtcClock()))
+    app = build_app(EVERY_TYPE, seed=97, learner=Learner.open(db, EVERY_TYPE.deck, FakeClock(DAY0)))
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.start_quiz_of(0)
         await pilot.pause()
@@ -191,7 +192,7 @@ async def test_escape_enter_in_one_read_leaves_once() -> None:
 
 
 async def test_leaving_in_study_mode_ends_the_session_with_its_summary(tmp_path: Path) -> None:
-    learner = Learner.open(tmp_path / "h.db", EVERY_TYPE.deck, UtcClock())
+    learner = Learner.open(tmp_path / "h.db", EVERY_TYPE.deck, FakeClock(DAY0))
     app = build_app(EVERY_TYPE, learner=learner, study=[0, 1])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -209,7 +210,7 @@ async def test_leaving_in_study_mode_ends_the_session_with_its_summary(tmp_path:
 
 async def test_leaving_a_review_says_the_rest_stay_due(tmp_path: Path) -> None:
     questions = EVERY_TYPE.banks[0].questions
-    app = build_app(EVERY_TYPE, learner=Learner.open(tmp_path / "h.db", EVERY_TYPE.deck, UtcClock()),
+    app = build_app(EVERY_TYPE, learner=Learner.open(tmp_path / "h.db", EVERY_TYPE.deck, FakeClock(DAY0)),
                     review=[(0, q) for q in questions[:3]])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -226,7 +227,7 @@ async def test_leaving_a_review_says_the_rest_stay_due(tmp_path: Path) -> None:
 def test_what_leaving_keeps_is_decided_in_the_domain(tmp_path: Path) -> None:
     from tui.domain.quizrun import QuizRun
 
-    learner = Learner.open(tmp_path / "h.db", EVERY_TYPE.deck, UtcClock())
+    learner = Learner.open(tmp_path / "h.db", EVERY_TYPE.deck, FakeClock(DAY0))
     run = QuizRun(EVERY_TYPE.banks[1], "More", 0.7, seed=1)
     recorder = learner.recorder(1, "More", run)
     assert not recorder.resumable

@@ -11,8 +11,9 @@ import pytest
 
 from tests.conftest import FIXTURES, build_app, write_deck
 from tests.quiz_driver import answer
-from tests.test_cli import podium
-from tests.test_learning import DAY0, UtcClock, right_answer, wrong_answer
+from tests.support.answers import right_answer, wrong_answer
+from tests.support.cli import podium
+from tests.support.clock import DAY0, FakeClock
 from tui.domain.history import History
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -132,7 +133,7 @@ def test_known_tags() -> None:
 
 async def test_in_review_a_wrong_answer_comes_back_then_fsrs_schedules_it(tmp_path: Path) -> None:
     db = tmp_path / "history.db"
-    clock = UtcClock(DAY0)
+    clock = FakeClock(DAY0)
     learner = Learner.open(db, EVERY_TYPE.deck, clock)
     questions = [q for q in EVERY_TYPE.banks[0].questions if q.id in ("boil", "sun", "third")]
     due = [(0, q) for q in questions]
@@ -196,7 +197,7 @@ def test_review_names_an_unknown_tag_and_the_known_ones(tagged_deck: Path, tmp_p
 def test_review_of_a_section_or_tag_with_nothing_due_says_so(tagged_deck: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     deck = load_presentation(tagged_deck)
-    learner = Learner.open(data / "history.db", deck.deck, UtcClock(DAY0 - timedelta(days=3)))
+    learner = Learner.open(data / "history.db", deck.deck, FakeClock(DAY0 - timedelta(days=3)))
     assert learner.history is not None
     learner.history.review(learner.key, 0, "a2", "x", "wrong", 5.0, DAY0 - timedelta(days=3))
     learner.close()
@@ -213,7 +214,7 @@ def test_review_refuses_a_negative_relearn_option(tagged_deck: Path) -> None:
 
 
 async def test_review_results_advertise_no_seed(tmp_path: Path) -> None:
-    learner = Learner.open(tmp_path / "history.db", EVERY_TYPE.deck, UtcClock(DAY0))
+    learner = Learner.open(tmp_path / "history.db", EVERY_TYPE.deck, FakeClock(DAY0))
     sun = next(q for q in EVERY_TYPE.banks[0].questions if q.id == "sun")
     app = build_app(EVERY_TYPE, learner=learner, review=[(0, sun)])
     async with app.run_test(size=(120, 40)) as pilot:

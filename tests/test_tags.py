@@ -9,7 +9,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from tests.conftest import write_deck
-from tests.test_cli import podium
+from tests.support.cli import podium
 from tui.domain.errors import ProblemLog
 from tui.domain.quizbank import parse_bank
 from tui.domain.yamlsource import load_yaml

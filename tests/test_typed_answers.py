@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.widgets import Input
 
 from tests.conftest import build_app, needs_door, wait_until, write_deck
+from tests.support.answers import burst
 from tests.support.pages import ahead, quiz_page, settled
 from tui.domain.loader import load_presentation
 from tui.ui import quiz_flow
@@ -22,14 +22,6 @@ SHORT_DECK = {
                            "  - id: b\n    type: short\n    prompt: Another fruit?\n    answer: [cherry]\n",
 }
 
-
-def burst(app, *keys: str) -> None:
-    """Send keys as one read from the terminal brings them: all queued at once, none waited for
-    (Pilot.press lets the app settle after each key)."""
-    for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(app)
-        app._driver.send_message(event)
 
 
 def box(app) -> str | None:

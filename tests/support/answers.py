@@ -61,3 +61,14 @@ async def take_quiz(pilot, app, wrong_ids: set[str]) -> None:
         await answer(pilot, quiz.run.current, response)
         await pilot.press("enter")
         await pilot.pause()
+
+
+def burst(app, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Send keys as one read from the terminal brings them: all queued at once, none waited for
+    (Pilot.press lets the app settle after each key)."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)

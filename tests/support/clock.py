@@ -6,10 +6,13 @@ time now), and it stands in for the `time` module where code reads `time.monoton
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 START = datetime(2026, 11, 29, 9, 30)
 """Where a clock starts when a test names no time."""
+
+DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+"""A learner's first day, in UTC, for tests of the history (what the history stores is UTC)."""
 
 
 class FakeClock:

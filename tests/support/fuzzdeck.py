@@ -3,13 +3,14 @@ with one question of every type, and a history to start a learner's targets from
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from textual.command import CommandInput, CommandPalette
 from textual.containers import VerticalScroll
 from textual.widgets import Button
 
+from tests.support.clock import DAY0
 from tests.support.keyfuzz import alphabet
 from tui.domain.learner import Learner
 from tui.domain.loader import load_presentation
@@ -49,7 +50,6 @@ KEY_ALPHABET = alphabet([
 
 EVERY_TYPE = load_presentation(FIXTURES / "every-type")
 CLOZE_MATCH = load_presentation(FIXTURES / "cloze-match")
-DAY0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
 def learner_with_history(db: Path, *, finish: bool, when: datetime = DAY0) -> None:
