@@ -152,7 +152,7 @@ async def test_the_whole_deck_comes_as_a_message_after_the_first_paint_message(m
         assert order == ["first paint, loading=True, started=False", "handled, started=True",
                          "replaced, whole=True"]
         await wait_until(pilot, lambda: not app.loading)
-        assert len(app.screen.walk) == 46 and "1/46" in shown(app.screen.query_one(StatusBar), 120)
+        assert len(app.screen.walk) == 47 and "1/47" in shown(app.screen.query_one(StatusBar), 120)
         await pilot.press("right", "right", "left")  # more frames: the first paint is told once
         await pilot.pause()
         assert order.count("first paint, loading=True, started=False") == 1
