@@ -330,6 +330,9 @@ class QuizScreen(DismissOnce, StyledAtMount[QuizResult]):
         following = self.next_blank()
         if following is not None:
             self.set_focus(following)
+            # Once laid out, show the whole blank (its margin too) on a short terminal, however
+            # the focus change itself was drawn.
+            self.call_after_refresh(following.scroll_visible, animate=False)
 
     def action_truth(self, value: bool) -> None:
         self.action_pick(1 if value else 2)
