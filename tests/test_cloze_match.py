@@ -354,6 +354,12 @@ async def _open_quiz(pilot) -> QuizScreen:  # type: ignore[no-untyped-def]
     return pilot.app.screen
 
 
+async def _skip_to_match(pilot, screen: QuizScreen) -> None:  # type: ignore[no-untyped-def]
+    """Skip the cloze question (the first) and wait for the match picker."""
+    await pilot.press("f3", "enter")
+    await wait_until(pilot, lambda: isinstance(screen.answer_widget, MatchPicker))
+
+
 CASES = {
     "right": (("Mercury", "Jupiter"), ("the Moon", "Phobos", "Europa"), 2.0),
     "partly": (("mercury", ""), ("the Moon", "", "Titan"), 0.833333),
@@ -403,8 +409,7 @@ async def test_the_match_picker_takes_arrows_numbers_and_clearing(tmp_path: Path
     app = build_app(presentation, start=quiz_page(presentation))
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await _open_quiz(pilot)
-        await pilot.press("f3", "enter")
-        await wait_until(pilot, lambda: isinstance(screen.answer_widget, MatchPicker))
+        await _skip_to_match(pilot, screen)
         picker = screen.answer_widget
         rights = screen.run.current.choices
         await pilot.press("enter")  # nothing picked yet: not an answer
@@ -428,8 +433,7 @@ async def test_key_bursts_on_the_match_picker_do_not_crash(tmp_path: Path) -> No
     app = build_app(presentation, start=quiz_page(presentation))
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await _open_quiz(pilot)
-        await pilot.press("f3", "enter")
-        await wait_until(pilot, lambda: isinstance(screen.answer_widget, MatchPicker))
+        await _skip_to_match(pilot, screen)
         keys = ["1", "down", "pagedown", "4", "right", "left", "backspace", "up", "pageup", "9", "end",
                 "home", "delete", "3", "2"]
         burst(app, *keys * 4, "enter", "enter", "enter")
@@ -514,8 +518,7 @@ async def test_the_feedback_after_a_match_is_scrolled_into_view_on_a_small_termi
     app = build_app(presentation, start=quiz_page(presentation))
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await _open_quiz(pilot)
-        await pilot.press("f3", "enter")
-        await wait_until(pilot, lambda: isinstance(screen.answer_widget, MatchPicker))
+        await _skip_to_match(pilot, screen)
         await pilot.press("1", "2", "enter")
         await wait_until(pilot, lambda: screen.phase == "feedback")
         quiz = screen.query_one("#quiz")
